@@ -1,0 +1,139 @@
+"""`kbcheck`: the command line. Only wiring: each command calls the stages and turns their
+outcome into an exit code.
+
+Exit codes (the same for every command):
+  0  done; no result at or above the failing severity
+  1  results at or above the failing severity (commands that judge commitments)
+  2  the knowledge base is invalid, or the command line is wrong
+  3  internal error
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from checker import atomic
+from checker.errors import CATALOGUE, Problems
+
+EXIT_OK, EXIT_RESULTS, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on a usage error, which is our 'invalid input': never 1."""
+
+    def error(self, message: str):  # noqa: D102
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INVALID, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kbcheck", description="Election commitments knowledge base: load, check, publish.")
+    parser.add_argument("--kb", type=Path, default=Path("."), help="knowledge base folder (default: the current one)")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    commands.add_parser("validate", help="load the knowledge base and report every problem")
+    export = commands.add_parser("export", help="write the graph")
+    export.add_argument("--format", choices=("ttl", "jsonld", "nt"), default="ttl")
+    export.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    commands.add_parser("verify-quotes", help="check every quotation against the source text")
+    commands.add_parser("errors", help="list the catalogue of error ids")
+    schemas = commands.add_parser("schemas", help="write the JSON Schemas of the YAML formats")
+    schemas.add_argument("--check", action="store_true", help="fail if the shipped schemas are out of date")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        return EXIT_INTERNAL
+    except Exception:  # noqa: BLE001 - the one place an unexpected error becomes exit 3
+        traceback.print_exc()
+        print("kbcheck: internal error (a bug: please report it with the trace above)", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _print_problems(problems: Problems) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(problems)} problem(s) found", file=sys.stderr)
+
+
+def _load_valid(args):
+    """Load, verify quotations, build the graph; (None, None) after printing problems."""
+    from checker.pipeline import load_and_check
+
+    started = time.perf_counter()
+    loaded = load_and_check(args.kb)
+    if loaded.problems:
+        _print_problems(loaded.problems)
+        return None, None
+    elapsed = time.perf_counter() - started
+    print(f"loaded {len(loaded.kb.files)} files, {len(loaded.kb.index)} records, "
+          f"{loaded.quotes.checked} quotations, {len(loaded.graph)} triples in {elapsed:.2f} s", file=sys.stderr)
+    return loaded.kb, loaded.graph
+
+
+def _validate(args) -> int:
+    kb, graph = _load_valid(args)
+    return EXIT_INVALID if kb is None else EXIT_OK
+
+
+def _export(args) -> int:
+    from checker.export import serialize
+
+    kb, graph = _load_valid(args)
+    if kb is None:
+        return EXIT_INVALID
+    text = serialize(graph, args.format)
+    if args.output:
+        atomic.write_text(args.output, text)
+        print(f"wrote {args.output} ({len(graph)} triples)", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _verify_quotes(args) -> int:
+    from checker.load import load
+    from checker.quotes import check_quotes
+
+    kb = load(args.kb)
+    problems = Problems()
+    tally = check_quotes(kb, problems)
+    if problems:
+        _print_problems(problems)
+    print(f"{tally.checked - tally.failed} of {tally.checked} quotations verified", file=sys.stderr)
+    return EXIT_INVALID if problems else EXIT_OK
+
+
+def _errors(args) -> int:
+    for kind in CATALOGUE.values():
+        print(f"{kind.id}  {kind.title}: {kind.hint}")
+    return EXIT_OK
+
+
+def _schemas(args) -> int:
+    from checker.schemas import write_schemas
+
+    stale = write_schemas(args.kb, check_only=args.check)
+    for path in stale:
+        print(f"{'out of date' if args.check else 'wrote'}: {path}", file=sys.stderr)
+    return EXIT_INVALID if (args.check and stale) else EXIT_OK
+
+
+COMMANDS = {
+    "validate": _validate,
+    "export": _export,
+    "verify-quotes": _verify_quotes,
+    "errors": _errors,
+    "schemas": _schemas,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())

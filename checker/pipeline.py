@@ -1,0 +1,35 @@
+"""The stages chained: load, verify against the sources, build the graph.
+
+`cli.py` and the tests call these, so every entry point runs the same checks in the same
+order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+from checker.build import build_graph
+from checker.errors import Problems
+from checker.load import KnowledgeBase, load
+from checker.quotes import QuoteTally, check_quotes
+
+
+@dataclass
+class Loaded:
+    kb: KnowledgeBase
+    problems: Problems
+    quotes: QuoteTally
+    graph: Graph | None  # None when there are problems
+
+
+def load_and_check(root: Path) -> Loaded:
+    """Every problem of the knowledge base at `root`, and its graph if there are none."""
+    kb = load(Path(root))
+    problems = Problems()
+    problems.extend(kb.problems)
+    tally = check_quotes(kb, problems)
+    graph = None if problems else build_graph(kb)
+    return Loaded(kb, problems, tally, graph)

@@ -1,0 +1,204 @@
+"""The shipped text of an observation report, and where a quotation stands in it.
+
+A quotation is verbatim text of the report. The text file is an extraction of the printed
+report, so the same words can be laid out differently (see docs/formats.md, "Quotations"):
+
+* a line break, and any run of spaces, counts as one space;
+* a line that ends in a hyphen (``e-`` / ``voting``) joins the next line without a space:
+  every such hyphen in this text is a real one (``e-voting``, ``Chairman-in-Office``);
+* footnote markers are fused to the word before them (``107.5`` is "107." + footnote 5,
+  ``stations71``), so a quotation may stop where a marker starts;
+* footnotes sit at the foot of the page, often between the two halves of a sentence: a
+  quotation may run over a footnote block (the separator line to the next page start).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+# A footnote separator is a line of spaces only, far longer than any indentation.
+_SEPARATOR = re.compile(r"^ {20,}$")
+# A page of the printed report starts on a line with exactly one leading space
+# (SOURCE-NOTES.md, "How to read line and page references").
+_PAGE_START = re.compile(r"^ \S")
+_MARKER = r"(?:\d{1,2})?"
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a quotation was found: the first and last source line (1-based)."""
+
+    first_line: int
+    last_line: int
+
+
+@dataclass(frozen=True)
+class QuoteCheck:
+    """The outcome of checking one quotation against its stated lines."""
+
+    found: Match | None  # where it stands within the stated lines, if it does
+    elsewhere: Match | None  # where it stands in the text, if not within the stated lines
+    closest: str  # the closest passage within the stated lines, when not found
+
+    @property
+    def ok(self) -> bool:
+        return self.found is not None
+
+
+def normalise_quote(text: str) -> str:
+    """A quotation as compared: runs of white space are one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def quote_pattern(text: str) -> re.Pattern[str]:
+    """A regular expression for a quotation that lets a footnote marker follow any word."""
+    quote = normalise_quote(text)
+    parts: list[str] = []
+    for i, char in enumerate(quote):
+        parts.append(" " if char == " " else re.escape(char))
+        at_word_end = i + 1 == len(quote) or quote[i + 1] == " "
+        if at_word_end and char != " " and not char.isdigit():
+            parts.append(_MARKER)
+    return re.compile("".join(parts))
+
+
+class SourceText:
+    """The lines of a report's text file, searchable for quotations."""
+
+    def __init__(self, text: str, path: Path | None = None) -> None:
+        self.path = path
+        self.lines: list[str] = text.splitlines()
+
+    @classmethod
+    def read(cls, path: Path) -> "SourceText":
+        return cls(path.read_text(encoding="utf-8"), path)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @cached_property
+    def footnote_lines(self) -> frozenset[int]:
+        """Line numbers inside footnote blocks: from a separator to the next page start."""
+        inside: set[int] = set()
+        in_block = False
+        for number, line in enumerate(self.lines, start=1):
+            if _SEPARATOR.match(line.rstrip("\n")):
+                in_block = True
+            elif in_block and _PAGE_START.match(line):
+                in_block = False
+            if in_block:
+                inside.add(number)
+        return frozenset(inside)
+
+    def joined(self, first: int, last: int, skip_footnotes: bool = False) -> tuple[str, list[int]]:
+        """Lines first..last as one normalised string, with the source line of each character."""
+        chars: list[str] = []
+        owners: list[int] = []
+        pending_space = False
+        for number in range(max(first, 1), min(last, len(self.lines)) + 1):
+            if skip_footnotes and number in self.footnote_lines:
+                continue
+            line = self.lines[number - 1].strip()
+            if not line:
+                continue
+            if pending_space and chars:
+                chars.append(" ")
+                owners.append(number)
+            for word_index, word in enumerate(line.split()):
+                if word_index:
+                    chars.append(" ")
+                    owners.append(number)
+                chars.extend(word)
+                owners.extend([number] * len(word))
+            # e-/voting: a hyphen at the end of a line joins the next line directly.
+            pending_space = not re.search(r"[A-Za-z]-$", line)
+        return "".join(chars), owners
+
+    def find(self, text: str, first: int, last: int) -> Match | None:
+        """Where the quotation stands within lines first..last, if it does."""
+        pattern = quote_pattern(text)
+        for skip_footnotes in (False, True):
+            joined, owners = self.joined(first, last, skip_footnotes)
+            hit = pattern.search(joined)
+            if hit and hit.end() > hit.start():
+                return Match(owners[hit.start()], owners[hit.end() - 1])
+        return None
+
+    def check(self, text: str, first: int, last: int) -> QuoteCheck:
+        """Check a quotation against the lines it claims; say where it is if elsewhere."""
+        found = self.find(text, first, last)
+        if found:
+            return QuoteCheck(found, None, "")
+        elsewhere = self.find(text, 1, len(self.lines))
+        closest = "" if elsewhere else self.closest(text, first, last)
+        return QuoteCheck(None, elsewhere, closest)
+
+    def closest(self, text: str, first: int, last: int, margin: int = 3) -> str:
+        """The passage near lines first..last that resembles the quotation most."""
+        quote = normalise_quote(text)
+        joined, _ = self.joined(first - margin, last + margin)
+        words = joined.split(" ")
+        size = max(1, len(quote.split(" ")))
+        best, best_ratio = "", -1.0
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(quote)
+        for start in range(max(1, len(words) - size + 1)):
+            candidate = " ".join(words[start : start + size])
+            matcher.set_seq1(candidate)
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
+                best, best_ratio = candidate, ratio
+        return best
+
+
+def _quick_verify(paths: list[str]) -> int:
+    """Stand-alone check of the quotations in YAML files (before the full loader runs)."""
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    sources: dict[str, SourceText] = {}
+    failures = 0
+
+    def walk(node: yaml.Node, default_source: str | None, path: str):
+        nonlocal failures
+        if isinstance(node, yaml.MappingNode):
+            keys = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+            if "text" in keys and "lines" in keys and isinstance(keys["text"], yaml.ScalarNode):
+                source = keys["source"].value if "source" in keys else default_source
+                lines = [int(n.value) for n in keys["lines"].value]
+                src = sources.setdefault(source, SourceText.read(root / "findings" / source / "source.txt"))
+                result = src.check(keys["text"].value, lines[0], lines[-1])
+                if not result.ok:
+                    failures += 1
+                    where = f"{path}:{node.start_mark.line + 1}"
+                    if result.elsewhere:
+                        print(f"{where}: quote found at lines {result.elsewhere.first_line}-{result.elsewhere.last_line}, not {lines}")
+                    else:
+                        print(f"{where}: quote not found in lines {lines}\n  quote:   {normalise_quote(keys['text'].value)!r}\n  closest: {result.closest!r}")
+            for _, value in node.value:
+                walk(value, default_source, path)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item, default_source, path)
+
+    for path in paths:
+        resolved = Path(path).resolve()
+        parts = resolved.relative_to(root).parts
+        default = parts[1] if parts[0] == "findings" else None
+        with open(resolved, encoding="utf-8") as stream:
+            walk(yaml.compose(stream), default, path)
+    print(f"{failures} quotation(s) failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:2] == ["verify"]:
+        raise SystemExit(_quick_verify(sys.argv[2:]))
+    raise SystemExit("usage: python -m checker.source_text verify FILE...")
