@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--kb", type=Path, default=Path("."), help="knowledge base folder (default: the current one)")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
+    build = commands.add_parser("build", help="the main job: load and validate, export the graph "
+                                "(later stages: check, reports, site)")
+    build.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
     commands.add_parser("validate", help="load the knowledge base and report every problem")
     export = commands.add_parser("export", help="write the graph")
     export.add_argument("--format", choices=("ttl", "jsonld", "nt"), default="ttl")
@@ -99,6 +102,19 @@ def _export(args) -> int:
     return EXIT_OK
 
 
+def _build(args) -> int:
+    from checker.export import FORMATS, serialize
+
+    kb, graph = _load_valid(args)
+    if kb is None:
+        return EXIT_INVALID
+    for fmt in FORMATS:
+        path = args.out / f"graph.{fmt}"
+        atomic.write_text(path, serialize(graph, fmt))
+        print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _verify_quotes(args) -> int:
     from checker.load import load
     from checker.quotes import check_quotes
@@ -128,6 +144,7 @@ def _schemas(args) -> int:
 
 
 COMMANDS = {
+    "build": _build,
     "validate": _validate,
     "export": _export,
     "verify-quotes": _verify_quotes,

@@ -69,6 +69,7 @@ class EOKB(DefinedNamespace):
     Violated: URIRef  # A rule found a violation of the commitment.
     Waived: URIRef  # A result was accepted by a maintainer through a waiver.
     abbreviation: URIRef  # The abbreviation used in reports.
+    agreesWithReport: URIRef  # Whether a computed verdict agrees with the report's own.
     amountKzt: URIRef  # An amount of money in Kazakhstani tenge.
     answers: URIRef  # A finding a recommendation answers.
     asOf: URIRef  # The day whose law a verdict judges.
@@ -93,10 +94,13 @@ class EOKB(DefinedNamespace):
     election: URIRef  # The election the subject concerns.
     electionKind: URIRef  # parliamentary, early-parliamentary, presidential or local.
     evidence: URIRef  # A record that a computed verdict rests on.
+    expresses: URIRef  # The commitment a rule (a SHACL shape) expresses.
+    factInForce: URIRef  # A fact stated by a provision version in force on the day judged (computed by the checker).
     figure: URIRef  # A number stated by a finding.
     fileName: URIRef  # Path of a file within the knowledge base.
     firstLine: URIRef  # First line (1-based) in the source text file.
     followUp: URIRef  # An assessment of the recommendation's implementation.
+    governedBy: URIRef  # A provision version in force on the day whose law a verdict judges (computed by the checker).
     group: URIRef  # The group of a recommendation.
     imperativeMandate: URIRef  # A deputy loses the seat on leaving or expulsion from the party.
     independentCandidatesAllowed: URIRef  # Individuals may stand on their own.
@@ -116,6 +120,7 @@ class EOKB(DefinedNamespace):
     mission: URIRef  # The mission that wrote the report.
     missionHead: URIRef  # The head of the mission.
     missionStart: URIRef  # The day the mission was established.
+    needsProperty: URIRef  # A fact property a rule needs: without a fact in force that states it, the rule cannot judge and its commitment is not assessed.
     note: URIRef  # A note in the encoder's own words.
     number: URIRef  # The number of a recommendation.
     observedBy: URIRef  # A report that observed the election.
@@ -134,9 +139,13 @@ class EOKB(DefinedNamespace):
     registered: URIRef  # Whether the list was registered.
     registeringBody: URIRef  # The body that registers parties.
     rejectionForAnyError: URIRef  # A single error in an application can lead to its rejection.
+    reportVerdict: URIRef  # The report's own verdict that a computed verdict is compared with.
     reportVerdictWording: URIRef  # The report's own verdict words for the finding.
     residencyYears: URIRef  # Years of permanent residence required of candidates (0 = none).
     restsOn: URIRef  # A finding a verdict rests on.
+    result: URIRef  # A SHACL validation result a computed verdict rests on.
+    rule: URIRef  # A rule (SHACL shape) that judged the verdict's commitment.
+    ruleId: URIRef  # The stable id of a rule, such as CPH-7.5-independents.
     seatCount: URIRef  # A number of seats.
     section: URIRef  # The report section a finding stands in.
     sectionNumber: URIRef  # The number of a section as printed, e.g. IV.B.

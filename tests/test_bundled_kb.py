@@ -1,0 +1,27 @@
+"""The bundled knowledge base: loads without a problem, every quotation verified."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.pipeline import load_and_check
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    return load_and_check(ROOT)
+
+
+def test_bundled_kb_has_no_problems(loaded):
+    assert not loaded.problems, "\n".join(map(str, list(loaded.problems)[:30]))
+
+
+def test_every_quotation_verified(loaded):
+    assert loaded.quotes.checked > 500
+    assert loaded.quotes.failed == 0
+
+
+def test_source_checksum_recorded(loaded):
+    report = loaded.kb.index["odihr-kz-2007"]
+    assert report["source"]["sha256"] == "88d940649f886eaf4a37ca7f03297d40b965976fc1eb035492ff7b6b254b2110"

@@ -1,0 +1,51 @@
+"""The JSON Schemas the experts' editors use agree with the loader."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from checker.formats import FILE_KINDS
+from checker.load import discover, kind_of
+from checker.schemas import render, write_schemas
+from tests.conftest import KB_SMALL, ROOT
+
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """Reads scalars as an editor's YAML 1.2 language server does: dates stay text."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def test_shipped_schemas_are_up_to_date():
+    assert write_schemas(ROOT, check_only=True) == [], "run: kbcheck schemas"
+
+
+@pytest.mark.parametrize("kind", FILE_KINDS, ids=[k.name for k in FILE_KINDS])
+def test_schema_is_valid_json_schema(kind):
+    schema = json.loads(render(kind))
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def _files():
+    for root in (ROOT, KB_SMALL):
+        for path in discover(root):
+            yield pytest.param(root, path, id=str(path.relative_to(ROOT)))
+
+
+@pytest.mark.parametrize("root,path", list(_files()))
+def test_every_file_validates_against_its_schema(root: Path, path: Path):
+    kind = kind_of(path.relative_to(root).as_posix())
+    schema = json.loads((ROOT / kind.schema_file).read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Yaml12Loader)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:10])

@@ -1,0 +1,56 @@
+"""Finding quotations in a source text laid out like the extracted report."""
+
+from __future__ import annotations
+
+from checker.source_text import SourceText
+
+TEXT = """I. SUMMARY
+
+The number of deputies rose from 77 to 107.5 Of these, 98 are elected in a
+popular vote. Observers saw e-
+voting in 33 per cent of the country and the
+                                                 
+5  A footnote between the halves of a sentence.
+ rest of the country voted on paper.
+"""
+
+
+def source() -> SourceText:
+    return SourceText(TEXT)
+
+
+def test_line_breaks_count_as_one_space():
+    assert source().find("Of these, 98 are elected in a popular vote.", 3, 4).first_line == 3
+
+
+def test_footnote_marker_may_be_cut():
+    assert source().find("from 77 to 107. Of these", 3, 3)
+
+
+def test_marker_is_not_allowed_inside_a_number():
+    assert source().find("from 77 to 10", 3, 3) is not None  # a prefix is a prefix
+    assert source().find("from 77 to 1075", 3, 3) is None
+
+
+def test_line_end_hyphen_joins():
+    assert source().find("Observers saw e-voting in 33 per cent", 4, 5)
+
+
+def test_footnote_block_may_be_skipped():
+    found = source().find("33 per cent of the country and the rest of the country voted on paper.", 5, 8)
+    assert (found.first_line, found.last_line) == (5, 8)
+
+
+def test_footnote_text_itself_can_be_quoted():
+    assert source().find("A footnote between the halves of a sentence.", 7, 7)
+
+
+def test_wrong_lines_say_where_it_is():
+    result = source().check("Observers saw e-voting", 1, 2)
+    assert not result.ok and result.elsewhere.first_line == 4
+
+
+def test_closest_passage_when_misquoted():
+    result = source().check("Of these, 99 are elected", 3, 3)
+    assert not result.ok and result.elsewhere is None
+    assert "98 are elected" in result.closest
