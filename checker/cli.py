@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("ttl", "jsonld", "nt"), default="ttl")
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")
     commands.add_parser("verify-quotes", help="check every quotation against the source text")
+    commands.add_parser("coverage", help="how completely each report is encoded")
     commands.add_parser("errors", help="list the catalogue of error ids")
     schemas = commands.add_parser("schemas", help="write the JSON Schemas of the YAML formats")
     schemas.add_argument("--check", action="store_true", help="fail if the shipped schemas are out of date")
@@ -128,6 +129,17 @@ def _verify_quotes(args) -> int:
     return EXIT_INVALID if problems else EXIT_OK
 
 
+def _coverage(args) -> int:
+    from checker.coverage import coverage, render
+
+    kb, graph = _load_valid(args)
+    if kb is None:
+        return EXIT_INVALID
+    for report in kb.records("report"):
+        print(render(coverage(kb, report.id)))
+    return EXIT_OK
+
+
 def _errors(args) -> int:
     for kind in CATALOGUE.values():
         print(f"{kind.id}  {kind.title}: {kind.hint}")
@@ -148,6 +160,7 @@ COMMANDS = {
     "validate": _validate,
     "export": _export,
     "verify-quotes": _verify_quotes,
+    "coverage": _coverage,
     "errors": _errors,
     "schemas": _schemas,
 }

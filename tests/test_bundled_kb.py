@@ -25,3 +25,17 @@ def test_every_quotation_verified(loaded):
 def test_source_checksum_recorded(loaded):
     report = loaded.kb.index["odihr-kz-2007"]
     assert report["source"]["sha256"] == "88d940649f886eaf4a37ca7f03297d40b965976fc1eb035492ff7b6b254b2110"
+
+
+def test_coverage_of_the_2007_report(loaded):
+    from checker.coverage import coverage
+
+    result = coverage(loaded.kb, "odihr-kz-2007")
+    assert result.recommendations_in_text == 29  # counted in section XV of the text
+    assert result.recommendations_encoded == 29
+    assert result.sections_without_findings == []
+    assert result.cited_missing == []
+    assert {"copenhagen-1990/7.2", "copenhagen-1990/7.3", "copenhagen-1990/7.4", "copenhagen-1990/7.5",
+            "copenhagen-1990/7.6", "copenhagen-1990/7.9", "copenhagen-1990/24", "ccpr-gc-25/15",
+            "ccpr-gc-25/17"} <= set(result.cited_present)
+    assert result.body_lines_quoted > 0
