@@ -14,9 +14,11 @@ from checker.load import KnowledgeBase
 from checker.read import Record
 from checker.source_text import SourceText
 
-# "paragraph 7.3 and 7.5 … Copenhagen", "Paragraph 24 of the OSCE Copenhagen Document"
-_COPENHAGEN = re.compile(
-    r"[Pp]aragraphs? (\d+(?:\.\d+)?)(?: and (\d+(?:\.\d+)?))?(?:,| of the| of)[^.]{0,40}?Copenhagen")
+# "Paragraph 24 of the OSCE Copenhagen Document"; "… do not comply with the 1990 OSCE
+# Copenhagen Document … contrary to paragraph 7.3 and 7.5": a paragraph is Copenhagen's when
+# the document is named near it.
+_PARAGRAPH = re.compile(r"[Pp]aragraphs? (\d+(?:\.\d+)?)(?: and (\d+(?:\.\d+)?))?")
+_NEAR_BEFORE, _NEAR_AFTER = 400, 80
 # "Point 17 of UN Human Rights Committee (HRC) General Comment 25", "Point 15 of the UN HRC General Comment 25"
 _GENERAL_COMMENT = re.compile(r"[Pp]oints? (\d+) of (?:the )?UN (?:Human Rights Committee \(HRC\)|HRC) General Comment 25")
 # "item 25: “…”" in the e-voting passages quoting Rec(2004)11
@@ -56,7 +58,10 @@ def cited_ids(source: SourceText) -> list[tuple[str, int]]:
     """(id, line) of each commitment and numbered article the text cites."""
     text, owners = source.joined(1, len(source))
     cited: list[tuple[str, int]] = []
-    for match in _COPENHAGEN.finditer(text):
+    for match in _PARAGRAPH.finditer(text):
+        near = text[max(0, match.start() - _NEAR_BEFORE): match.end() + _NEAR_AFTER]
+        if "Copenhagen" not in near:
+            continue
         for number in filter(None, match.groups()):
             cited.append((f"copenhagen-1990/{number}", owners[match.start()]))
     for match in _GENERAL_COMMENT.finditer(text):
