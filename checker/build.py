@@ -92,6 +92,20 @@ FACT_GROUPS: dict[str, tuple[URIRef, dict[str, tuple[URIRef, dict | None]]]] = {
     "observers": (EOKB.ObserverRule, {
         "international_prior_experience_required": (EOKB.internationalObserversNeedExperience, None),
         "domestic_ngo_observers_allowed": (EOKB.domesticNgoObserversAllowed, None)}),
+    "electronic_voting": (EOKB.ElectronicVotingRule, {
+        "used": (EOKB.usesElectronicVoting, None),
+        "voter_verified_paper_trail": (EOKB.voterVerifiedPaperTrail, None),
+        "independent_audit_possible": (EOKB.independentAuditPossible, None),
+        "recertification_after_changes": (EOKB.recertificationAfterChanges, None),
+        "requirements_public": (EOKB.requirementsPublic, None)}),
+}
+OBSERVATION_PROPERTIES = {
+    "voting_assessed_positively_percent": EOKB.votingAssessedPositivelyPercent,
+    "count_assessed_negatively_percent": EOKB.countAssessedNegativelyPercent,
+    "marked_ballots_not_shown_percent": EOKB.markedBallotsNotShownPercent,
+    "control_documents_tampered_percent": EOKB.controlDocumentsTamperedPercent,
+    "observers_restricted_in_count_percent": EOKB.observersRestrictedInCountPercent,
+    "tabulation_assessed_negatively_percent": EOKB.tabulationAssessedNegativelyPercent,
 }
 # Keys whose values are ids of other records.
 REFERENCE_KEYS = {"chamber", "body", "registering_body"}
@@ -260,14 +274,17 @@ class GraphBuilder:
         self.add(v, EOKB.datesNote, version.get("dates_note"))
         self.add(v, DCTERMS.description, version["summary"])
         self.quotes(v, version)
-        facts = version.get("facts")
+        self.facts(v, version.get("facts"), EOKB.states)
+
+    def facts(self, owner: URIRef, facts: Record | None, predicate: URIRef) -> None:
+        """The fact nodes of a `facts` mapping, each linked from `owner` by `predicate`."""
         if not facts:
             return
         for group, (cls, properties) in FACT_GROUPS.items():
             for n, fact in enumerate(facts.get(group) or [], start=1):
-                f = self.node(URIRef(f"{v}#{group.replace('_', '-')}-{n}"), fact, cls)
-                self.add(v, EOKB.states, f)
-                for key, (predicate, mapping) in properties.items():
+                f = self.node(URIRef(f"{owner}#{group.replace('_', '-')}-{n}"), fact, cls)
+                self.add(owner, predicate, f)
+                for key, (fact_predicate, mapping) in properties.items():
                     value = fact.get(key)
                     if value is None:
                         continue
@@ -275,7 +292,7 @@ class GraphBuilder:
                         value = mapping[value]
                     elif key in REFERENCE_KEYS:
                         value = iri(value)
-                    self.add(f, predicate, value)
+                    self.add(f, fact_predicate, value)
 
     def _report(self, top: Record) -> None:
         report = top["report"]
@@ -322,6 +339,13 @@ class GraphBuilder:
             self.refs(e, EOKB.observedBy, election.get("observed_by"))
             self.add(e, DCTERMS.description, election["description"])
             self.quotes(e, election)
+            observation = election.get("observation")
+            if observation:
+                o = self.node(URIRef(f"{e}#observation"), observation, EOKB.ObservationStatistics)
+                for key, predicate in OBSERVATION_PROPERTIES.items():
+                    self.add(o, predicate, observation.get(key))
+                self.refs(o, PROV.wasDerivedFrom, observation["findings"])
+                self.add(e, EOKB.observation, o)
         for party in top.get("parties") or []:
             p = self.node(iri(party.id), party, EOKB.Party)
             self.add(p, RDFS.label, party["name"])
@@ -399,6 +423,12 @@ class GraphBuilder:
                 self.add(fu, DCTERMS.source, iri(source) if source in self.kb.index else source)
                 self.add(fu, EOKB.note, follow_up.get("note"))
                 self.add(r, EOKB.followUp, fu)
+            for n, change in enumerate(rec.get("proposed_changes") or [], start=1):
+                c = self.node(URIRef(f"{r}#change-{n}"), change, EOKB.ProposedChange)
+                self.add(c, EOKB.changesProvision, iri(change["provision"]))
+                self.add(c, DCTERMS.description, change["summary"])
+                self.facts(c, change["facts"], EOKB.proposesFact)
+                self.add(r, EOKB.proposesChange, c)
 
     def _verdicts(self, top: Record) -> None:
         for verdict in top.get("verdicts", []):
@@ -410,6 +440,16 @@ class GraphBuilder:
             self.quotes(v, verdict)
             self.refs(v, EOKB.restsOn, verdict.get("findings"))
             self.add(v, PROV.wasDerivedFrom, iri(self.kb.report_of(verdict)))
+
+
+    def _waivers(self, top: Record) -> None:
+        for n, waiver in enumerate(top.get("waivers", []), start=1):
+            w = self.node(iri(f"waiver/{n}"), waiver, EOKB.Waiver)
+            self.add(w, EOKB.ruleId, waiver["rule"])
+            self.add(w, EOKB.election, iri(waiver["election"]))
+            self.add(w, EOKB.justification, waiver["justification"])
+            self.add(w, EOKB.owner, waiver["owner"])
+            self.add(w, EOKB.expires, waiver["expires"])
 
 
 def build_graph(kb: KnowledgeBase) -> Graph:

@@ -57,6 +57,8 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind("KB204", "version ends before it starts", "in_force_to must be on or after in_force_from"),
         ErrorKind("KB205", "id outside its parent", "start the id with the id of the record it belongs to"),
         ErrorKind("KB206", "reference to the wrong kind of record", "refer to a record of the kind the key expects"),
+        ErrorKind("KB207", "expired waiver", "renew the waiver with a new justification and expiry date, or remove it"),
+        ErrorKind("KB208", "waiver of an unknown rule", "use a rule id from `kbcheck rules`"),
         # Against the source text
         ErrorKind("KB301", "quotation not found in the source", "copy the text verbatim from the source lines given"),
         ErrorKind("KB302", "quotation found on other lines", "correct `lines` to where the quotation stands"),

@@ -117,6 +117,15 @@ OBSERVERS_FACT = Obj("observers-fact", "Who may observe.", {
         Boolean(), "International observers must have prior experience of observation."),
     "domestic_ngo_observers_allowed": optional(Boolean(), "Non-partisan civil-society groups may observe."),
 })
+ELECTRONIC_VOTING_FACT = Obj("electronic-voting-fact", "How electronic voting is regulated.", {
+    "used": optional(Boolean(), "Electronic voting is used in elections."),
+    "voter_verified_paper_trail": optional(Boolean(), "The system keeps a voter-verified paper audit trail."),
+    "independent_audit_possible": optional(Boolean(), "An independent recount or audit is possible."),
+    "recertification_after_changes": optional(
+        Boolean(), "An independent body must re-examine the whole system after any change."),
+    "requirements_public": optional(
+        Boolean(), "The technical requirements and certification results are published."),
+})
 FACTS = Obj("facts", "Structured facts a provision version lays down, for the rules.", {
     "seats": optional(ListOf(SEATS_FACT), "How seats are filled."),
     "chamber_size": optional(ListOf(CHAMBER_SIZE_FACT), "Total seats."),
@@ -126,6 +135,7 @@ FACTS = Obj("facts", "Structured facts a provision version lays down, for the ru
     "party_registration": optional(ListOf(PARTY_REGISTRATION_FACT), "Party registration."),
     "deposit": optional(ListOf(DEPOSIT_FACT), "Deposit."),
     "observers": optional(ListOf(OBSERVERS_FACT), "Observers."),
+    "electronic_voting": optional(ListOf(ELECTRONIC_VOTING_FACT), "Electronic voting."),
 })
 VERSION = Obj("version", "The text of a provision while in force.", {
     "in_force_from": required(Date(), "First day in force."),
@@ -224,6 +234,15 @@ REPORT_FILE = Obj("report-file", "A report's metadata, pages and sections.", {
     "sections": required(ListOf(SECTION, 1), "Sections."),
 })
 
+OBSERVATION = Obj("observation", "What observers measured on election day, as shares of their observations.", {
+    "voting_assessed_positively_percent": optional(Number(), "Polling stations where voting was assessed positively."),
+    "count_assessed_negatively_percent": optional(Number(), "Counts observed that were assessed negatively."),
+    "marked_ballots_not_shown_percent": optional(Number(), "Counts where marked ballots were not shown to observers."),
+    "control_documents_tampered_percent": optional(Number(), "Counts where the commission tampered with control documents."),
+    "observers_restricted_in_count_percent": optional(Number(), "Counts where observers were restricted."),
+    "tabulation_assessed_negatively_percent": optional(Number(), "Tabulation observations assessed negatively."),
+    "findings": required(ListOf(Ref(("finding",)), 1), "The findings that state these figures."),
+})
 ELECTION = Obj("election", "An election.", {
     "id": required(Id("election"), "<country>/<year>-<chamber>."),
     "title": required(Text(), "Title."),
@@ -235,6 +254,7 @@ ELECTION = Obj("election", "An election.", {
     "observed_by": optional(ListOf(Ref(("report",))), "Reports that observed it."),
     "description": required(Text(), "Own words."),
     "quotes": optional(ListOf(QUOTE), "Where a source describes it."),
+    "observation": optional(OBSERVATION, "What observers measured on election day."),
 })
 PARTY = Obj("party", "A political party.", {
     "id": required(Id("party"), "<country>/party/<name>."),
@@ -290,6 +310,11 @@ FOLLOW_UP = Obj("follow-up", "An assessment of how far a recommendation was impl
     "source": required(Text(), "Report id or named source of the assessment."),
     "note": optional(Text(), "Own words."),
 })
+PROPOSED_CHANGE = Obj("proposed-change", "A change to the facts of a provision that a recommendation asks for.", {
+    "provision": required(Ref(("provision",)), "The provision to change."),
+    "facts": required(FACTS, "The facts it would lay down instead (same groups and chambers are replaced)."),
+    "summary": required(Text(), "Own words: the change."),
+})
 RECOMMENDATION = Obj("recommendation", "A numbered recommendation of a report.", {
     "id": required(Id("recommendation"), "<report>/rec/<number>."),
     "number": required(Integer(1), "Number."),
@@ -299,6 +324,7 @@ RECOMMENDATION = Obj("recommendation", "A numbered recommendation of a report.",
     "commitments": optional(ListOf(Ref(("commitment",))), "Commitments it serves."),
     "provisions": optional(ListOf(Ref(("provision",))), "Provisions it asks to change."),
     "follow_up": required(ListOf(FOLLOW_UP, 1), "Status over time, oldest first."),
+    "proposed_changes": optional(ListOf(PROPOSED_CHANGE), "The fact changes it asks for (kbcheck simulate)."),
 })
 RECOMMENDATIONS_FILE = Obj("recommendations-file", "A report's recommendations.", {
     "groups": required(ListOf(GROUP, 1), "Groups."),
@@ -316,6 +342,18 @@ REPORT_VERDICT = Obj("report-verdict", "A report's own verdict on a commitment."
 })
 VERDICTS_FILE = Obj("verdicts-file", "A report's own verdicts.", {
     "verdicts": required(ListOf(REPORT_VERDICT, 1), "Verdicts."),
+})
+
+
+WAIVER = Obj("waiver", "A maintainer's acceptance of a known result.", {
+    "rule": required(Text(r"^[A-Za-z0-9.-]+$"), "The rule id, e.g. CPH-7.2-popular-chamber."),
+    "election": required(Ref(("election",)), "The election whose result is accepted."),
+    "justification": required(Text(), "Why the result is accepted."),
+    "owner": required(Text(), "Who is answerable for the waiver."),
+    "expires": required(Date(), "Last day the waiver holds; after it, the waiver is an error."),
+})
+WAIVERS_FILE = Obj("waivers-file", "Accepted results.", {
+    "waivers": required(ListOf(WAIVER), "Waivers."),
 })
 
 
@@ -341,4 +379,5 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("recommendations", "findings/*/recommendations.yaml", RECOMMENDATIONS_FILE),
     FileKind("verdicts", "findings/*/verdicts.yaml", VERDICTS_FILE),
     FileKind("findings", "findings/*/findings/*.yaml", FINDINGS_FILE),
+    FileKind("waivers", "waivers.yaml", WAIVERS_FILE),
 )

@@ -77,7 +77,7 @@ def kind_of(relpath: str) -> FileKind | None:
 
 def discover(root: Path) -> list[Path]:
     """The YAML files of the knowledge base folders, in a stable order."""
-    found: list[Path] = []
+    found: list[Path] = [root / "waivers.yaml"] if (root / "waivers.yaml").is_file() else []
     for folder in ("commitments", "law", "findings"):
         base = root / folder
         if base.is_dir():

@@ -23,6 +23,7 @@ class EOKB(DefinedNamespace):
     Country: URIRef  # A state whose elections are observed.
     DepositRule: URIRef  # The deposit required to stand in an election.
     Election: URIRef  # An election to a chamber or office on a given day.
+    ElectronicVotingRule: URIRef  # How electronic voting is regulated.
     Fact: URIRef  # A structured fact laid down by a provision version, which rules can judge.
     Figure: URIRef  # A number stated by a finding, with its unit.
     Finding: URIRef  # A factual finding of an observation report.
@@ -42,6 +43,7 @@ class EOKB(DefinedNamespace):
     NotImplemented: URIRef  # The recommendation has not been implemented.
     Noted: URIRef  # A rule found an informational concern about the commitment.
     ObservationReport: URIRef  # A report of an election observation mission.
+    ObservationStatistics: URIRef  # What observers measured on election day, as shares of their observations, with the findings that state the figures.
     ObserverRule: URIRef  # Who may observe elections.
     Page: URIRef  # A page of a printed report and the line of the text file where it starts.
     PartiallyImplemented: URIRef  # The recommendation has partially been implemented.
@@ -51,6 +53,7 @@ class EOKB(DefinedNamespace):
     PartyListRule: URIRef  # How party lists are composed and seats are won.
     PartyRegistrationRule: URIRef  # What registering a political party requires.
     PoliticalCommitment: URIRef  # Politically binding on all participating States, such as OSCE commitments.
+    ProposedChange: URIRef  # A change to the facts of a provision that a recommendation asks for.
     Provision: URIRef  # An article or paragraph of a legal instrument.
     ProvisionVersion: URIRef  # What a provision said during one period in which it was in force.
     Quotation: URIRef  # Verbatim words of a source, with the lines of its text file where they stand.
@@ -68,6 +71,7 @@ class EOKB(DefinedNamespace):
     VerdictValue: URIRef  # The outcome of a computed verdict.
     Violated: URIRef  # A rule found a violation of the commitment.
     Waived: URIRef  # A result was accepted by a maintainer through a waiver.
+    Waiver: URIRef  # A maintainer's acceptance of a known result of a rule for an election, with a justification, an owner and an expiry date.
     abbreviation: URIRef  # The abbreviation used in reports.
     agreesWithReport: URIRef  # Whether a computed verdict agrees with the report's own.
     amountKzt: URIRef  # An amount of money in Kazakhstani tenge.
@@ -77,14 +81,17 @@ class EOKB(DefinedNamespace):
     bodyKind: URIRef  # What kind of body: election-commission, state-body, appointed-body, head-of-state, ministry or court.
     calledOn: URIRef  # The day the election was called.
     chamber: URIRef  # The chamber a fact or election concerns.
+    changesProvision: URIRef  # The provision whose facts a proposed change replaces.
     chosenBy: URIRef  # The body that chooses or appoints the seats.
     coalitionsAllowed: URIRef  # Parties may run together in pre-election coalitions.
     commitment: URIRef  # The commitment a verdict is about.
     concerns: URIRef  # A commitment the subject concerns.
     concernsProvision: URIRef  # A provision the subject concerns.
     constituency: URIRef  # The constituency the seats are contested in.
+    controlDocumentsTamperedPercent: URIRef  # Share of counts observed where the commission tampered with official control documents.
     convictionBar: URIRef  # Which prior convictions bar candidacy: none, any-unexpunged-conviction or serious-crimes-only.
     count: URIRef  # How many such bodies there are.
+    countAssessedNegativelyPercent: URIRef  # Share of counts observed that were assessed negatively.
     country: URIRef  # The country of an instrument, chamber, body or election.
     datesBasis: URIRef  # Whether a source states the dates of a version ('stated') or they are inferred ('inferred').
     datesNote: URIRef  # Where the dates of a version come from.
@@ -94,6 +101,7 @@ class EOKB(DefinedNamespace):
     election: URIRef  # The election the subject concerns.
     electionKind: URIRef  # parliamentary, early-parliamentary, presidential or local.
     evidence: URIRef  # A record that a computed verdict rests on.
+    expires: URIRef  # The last day a waiver holds.
     expresses: URIRef  # The commitment a rule (a SHACL shape) expresses.
     factInForce: URIRef  # A fact stated by a provision version in force on the day judged (computed by the checker).
     figure: URIRef  # A number stated by a finding.
@@ -103,16 +111,19 @@ class EOKB(DefinedNamespace):
     governedBy: URIRef  # A provision version in force on the day whose law a verdict judges (computed by the checker).
     group: URIRef  # The group of a recommendation.
     imperativeMandate: URIRef  # A deputy loses the seat on leaving or expulsion from the party.
+    independentAuditPossible: URIRef  # An independent recount or audit of electronic votes is possible.
     independentCandidatesAllowed: URIRef  # Individuals may stand on their own.
     instrumentType: URIRef  # The rank of an instrument: constitution, constitutional-law, law, code or regulation.
     internationalObserversNeedExperience: URIRef  # International observers must have prior experience of election observation.
     isPopularVote: URIRef  # Whether seats filled this way are freely contested in a popular vote.
+    justification: URIRef  # Why a waived result is accepted.
     lastLine: URIRef  # Last line (1-based, inclusive) in the source text file.
     legalForce: URIRef  # The legal force of a standard.
     letter: URIRef  # The letter of a recommendation group.
     level: URIRef  # The tier of a body: central, regional, district or precinct.
     listOrder: URIRef  # Order of candidates on a party list: alphabetical or ranked.
     listsDisplayedAtPollingStations: URIRef  # Candidate lists are shown at polling stations.
+    markedBallotsNotShownPercent: URIRef  # Share of counts observed where marked ballots were not shown to observers.
     mention: URIRef  # A place in a source that names the subject.
     minimumAge: URIRef  # Minimum age of candidates.
     minimumMembers: URIRef  # Members or signatures required to register a party.
@@ -123,8 +134,11 @@ class EOKB(DefinedNamespace):
     needsProperty: URIRef  # A fact property a rule needs: without a fact in force that states it, the rule cannot judge and its commitment is not assessed.
     note: URIRef  # A note in the encoder's own words.
     number: URIRef  # The number of a recommendation.
+    observation: URIRef  # What observers measured in the election.
     observedBy: URIRef  # A report that observed the election.
+    observersRestrictedInCountPercent: URIRef  # Share of counts observed where observers were restricted in their activity.
     observes: URIRef  # An election the report observed.
+    owner: URIRef  # Who is answerable for a waiver.
     page: URIRef  # The page of the printed report where the subject stands or starts.
     pageNumber: URIRef  # The number of a page.
     pageStart: URIRef  # A page of the report and where it starts.
@@ -132,15 +146,19 @@ class EOKB(DefinedNamespace):
     partyChoosesSeatHoldersAfterResults: URIRef  # Party bodies choose after the results which candidates take the seats.
     partyMembershipRequired: URIRef  # Only party members may be candidates.
     place: URIRef  # Place of publication.
+    proposesChange: URIRef  # A fact change the recommendation asks for.
+    proposesFact: URIRef  # A fact the proposed change would lay down.
     quotation: URIRef  # A verbatim quotation that supports the subject.
     quotedFrom: URIRef  # The report a quotation or mention is from.
     quotedText: URIRef  # The verbatim words of a quotation.
+    recertificationAfterChanges: URIRef  # An independent body must re-examine the whole system after any change.
     reducedByVoteShare: URIRef  # Earlier vote share reduces the deposit.
     registered: URIRef  # Whether the list was registered.
     registeringBody: URIRef  # The body that registers parties.
     rejectionForAnyError: URIRef  # A single error in an application can lead to its rejection.
     reportVerdict: URIRef  # The report's own verdict that a computed verdict is compared with.
     reportVerdictWording: URIRef  # The report's own verdict words for the finding.
+    requirementsPublic: URIRef  # The technical requirements and certification results are published.
     residencyYears: URIRef  # Years of permanent residence required of candidates (0 = none).
     restsOn: URIRef  # A finding a verdict rests on.
     result: URIRef  # A SHACL validation result a computed verdict rests on.
@@ -159,10 +177,15 @@ class EOKB(DefinedNamespace):
     statement: URIRef  # A finding in the encoder's own words.
     states: URIRef  # A fact laid down by a provision version.
     status: URIRef  # The follow-up status an assessment gives.
+    tabulationAssessedNegativelyPercent: URIRef  # Share of tabulation observations assessed negatively.
     textQuotation: URIRef  # A quotation of the commitment's own words by a source.
     thresholdBase: URIRef  # What the threshold is a share of: voters-participating or valid-votes.
     thresholdPercent: URIRef  # Share of the vote a list needs to win seats.
     topic: URIRef  # A keyword.
     unit: URIRef  # The unit of a figure.
+    usesElectronicVoting: URIRef  # Electronic voting is used in elections.
     verdictValue: URIRef  # The outcome of a computed verdict.
+    voterVerifiedPaperTrail: URIRef  # The system keeps a voter-verified paper audit trail.
+    votingAssessedPositivelyPercent: URIRef  # Share of polling stations visited where voting was assessed positively.
     wording: URIRef  # The report's own verdict words.
+    wouldClose: URIRef  # A computed verdict that applying the recommendation's proposed changes would close (computed by kbcheck simulate).

@@ -1,0 +1,51 @@
+"""SHACL engines: the reference (pySHACL on rdflib) and the results they give, as plain data.
+
+Every engine takes a data graph and a shapes graph and returns the same `RawResult`s, so
+engines can be swapped and compared (tests/test_engines.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import RDF, SH, Graph, Literal, URIRef
+
+
+@dataclass(frozen=True, order=True)
+class RawResult:
+    """One sh:ValidationResult, engine-neutral."""
+
+    focus: str
+    shape: str
+    severity: str  # the IRI of sh:Violation, sh:Warning or sh:Info
+    value: URIRef | Literal | None
+    message: str
+
+
+def results_from_report(report: Graph) -> list[RawResult]:
+    """The results of a SHACL validation report graph (any engine's)."""
+    found = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        messages = sorted(str(m) for m in report.objects(result, SH.resultMessage))
+        found.append(RawResult(
+            focus=str(report.value(result, SH.focusNode)),
+            shape=str(report.value(result, SH.sourceShape)),
+            severity=str(report.value(result, SH.resultSeverity)),
+            value=report.value(result, SH.value),
+            message=messages[0] if messages else "",
+        ))
+    return sorted(found, key=lambda r: (r.focus, r.shape, str(r.value)))
+
+
+def pyshacl_validate(data: Graph, shapes: Graph) -> list[RawResult]:
+    """The reference engine. No inference, no owl:imports: nothing is fetched."""
+    import pyshacl
+
+    _conforms, report, _text = pyshacl.validate(
+        data, shacl_graph=shapes, inference="none", abort_on_first=False, allow_warnings=True,
+        allow_infos=True, meta_shacl=False, do_owl_imports=False, advanced=False,
+    )
+    return results_from_report(report)
+
+
+ENGINES = {"pyshacl": pyshacl_validate}

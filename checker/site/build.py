@@ -1,0 +1,120 @@
+"""Building the site: pages from the graph, `mkdocs build --strict`, a check of every link,
+and only then the new site in place of the old.
+
+The Markdown is generated into a temporary folder beside the hand-written pages of `site/`
+(never committed); MkDocs builds into a staging folder beside the output; if MkDocs or the
+link check fails, the staging folder is removed and the previous site stays as it was.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from rdflib import Graph
+
+from checker import atomic
+from checker.site.downloads import graph_fingerprint, write_downloads
+from checker.site.linkcheck import BrokenLink, check_links
+from checker.site.pages import BuildInfo, Site, every_page
+from checker.site.render import write_pages
+from checker.site.verdicts import Verdicts
+from checker.site.view import View
+
+PROJECT = Path(__file__).resolve().parents[2]
+MKDOCS_YML = PROJECT / "mkdocs.yml"
+HAND_WRITTEN = PROJECT / "site"
+INTRO = "intro.md"  # included in the generated home page, not a page of its own
+
+
+class SiteBuildError(Exception):
+    """MkDocs failed or the built site has broken links; the previous site is untouched."""
+
+    def __init__(self, message: str, broken: list[BrokenLink] | None = None) -> None:
+        super().__init__(message)
+        self.broken = broken or []
+
+
+@dataclass
+class SiteSources:
+    """Everything besides the graph a build reads; defaults are the project's own."""
+
+    mkdocs_yml: Path = MKDOCS_YML
+    hand_written: Path = HAND_WRITTEN
+    checks: Path | None = None  # the checker's outputs (JSON, SARIF, JUnit) to offer as downloads
+    rule_tests: Path | None = None  # folders of rule test cases: <rule id>/<case>/
+    kb_version: str = "unversioned"
+    built_on: datetime.date | None = None
+
+
+@dataclass
+class BuiltSite:
+    out: Path
+    pages: int
+    seconds: float
+
+
+def rule_cases(folder: Path | None) -> dict[str, list[str]]:
+    """The test cases of each rule: the sub-folders of `<folder>/<rule id>/` (names only)."""
+    if folder is None or not Path(folder).is_dir():
+        return {}
+    return {rule.name: sorted(case.name for case in rule.iterdir() if case.is_dir())
+            for rule in sorted(Path(folder).iterdir()) if rule.is_dir()}
+
+
+def write_docs(graph: Graph, docs: Path, sources: SiteSources) -> int:
+    """The MkDocs docs folder: hand-written pages, downloads and one page per record."""
+    shutil.copytree(sources.hand_written, docs, ignore=shutil.ignore_patterns(INTRO, ".*"), dirs_exist_ok=True)
+    downloads = write_downloads(graph, docs / "downloads", sources.checks)
+    view = View(graph)
+    info = BuildInfo(sources.built_on or datetime.date.today(),
+                     f"{sources.kb_version} (graph {graph_fingerprint(downloads)})")
+    site = Site(view, Verdicts(view), info, downloads, rule_cases(sources.rule_tests))
+    intro_file = Path(sources.hand_written) / INTRO
+    intro = intro_file.read_text(encoding="utf-8") if intro_file.exists() else ""
+    return len(write_pages(every_page(site, intro), docs))
+
+
+def mkdocs_config(work: Path, docs: Path, site_dir: Path, sources: SiteSources) -> Path:
+    """A configuration that inherits the project's mkdocs.yml, pointed at the generated docs."""
+    config = work / "mkdocs.yml"
+    config.write_text(yaml.safe_dump({"INHERIT": str(Path(sources.mkdocs_yml).resolve()),
+                                      "docs_dir": str(docs.resolve()), "site_dir": str(Path(site_dir).resolve())}))
+    return config
+
+
+def run_mkdocs(config: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SiteBuildError(f"mkdocs build --strict failed:\n{done.stderr.strip() or done.stdout.strip()}")
+
+
+def build_site(graph: Graph, out: Path, sources: SiteSources | None = None) -> BuiltSite:
+    """Build the site of `graph` into `out`, replacing the previous site only on success."""
+    import time
+
+    started = time.perf_counter()
+    sources = sources or SiteSources()
+    out = Path(out)
+    with tempfile.TemporaryDirectory(prefix="eokb-site-") as work_name:
+        work = Path(work_name)
+        pages = write_docs(graph, work / "docs", sources)
+        staged = atomic.staging_dir(out)
+        try:
+            run_mkdocs(mkdocs_config(work, work / "docs", staged, sources))
+            broken = check_links(staged)
+            if broken:
+                shown = "\n".join(f"  {b}" for b in broken[:20])
+                raise SiteBuildError(f"{len(broken)} broken link(s) in the built site:\n{shown}", broken)
+            atomic.replace_dir(staged, out)
+        except BaseException:
+            shutil.rmtree(staged, ignore_errors=True)
+            raise
+    return BuiltSite(out, pages, time.perf_counter() - started)

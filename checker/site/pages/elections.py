@@ -1,0 +1,124 @@
+"""Pages of the Elections part: each election, the compliance matrix (commitments ×
+elections) and, where the checker judged two elections of one chamber, what changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import DCTERMS, SKOS
+
+from checker.build import ELI
+from checker.site import urls
+from checker.site.pages.common import Page, Site, crumbs
+from checker.site.verdicts import Value
+from checker.site.view import Link
+from checker.vocab import EOKB
+
+MATRIX = urls.fixed("compliance")
+
+
+@dataclass
+class Cell:
+    value: Value
+    link: Link  # to the verdict's section on the commitment page, evidence and all
+
+
+@dataclass
+class Change:
+    commitment: Link
+    before: Cell
+    after: Cell
+
+
+def _cell(site: Site, commitment, election) -> Cell:
+    value = site.verdicts.value_for(commitment, election)
+    page = site.view.target(commitment)
+    anchor = urls.anchor("verdict", urls.record_id(election) or "")
+    return Cell(value, Link(value.label, urls.Target(page.path, anchor)))
+
+
+def _short(site: Site, commitment) -> str:
+    return site.view.text(commitment, SKOS.prefLabel) or site.view.short_id(commitment)
+
+
+def matrix_page(site: Site) -> Page:
+    view = site.view
+    elections = site.elections
+    rows = [(view.link(c, view.label(c)), [_cell(site, c, e) for e in elections]) for c in site.commitments]
+    model = {"elections": view.links(elections), "rows": rows}
+    return Page(MATRIX, "Compliance matrix", "matrix.md.j2", model, crumbs("elections"))
+
+
+def _predecessor(site: Site, election):
+    """The previous election of the same chamber, if any."""
+    view = site.view
+    chamber = view.value(election, EOKB.chamber)
+    earlier = [e for e in site.elections if view.value(e, EOKB.chamber) == chamber]
+    position = earlier.index(election)
+    return earlier[position - 1] if position > 0 else None
+
+
+def _judged(site: Site, election) -> bool:
+    return site.verdicts.any_for(election) or bool(site.view.objects(election, EOKB.governedBy))
+
+
+def changes_target(site: Site, election) -> urls.Target | None:
+    """The comparison page of an election with its predecessor, when the graph has the data."""
+    before = _predecessor(site, election)
+    if before is None or not (_judged(site, before) and _judged(site, election)):
+        return None
+    return urls.Target(site.view.target(election).path.removesuffix("index.md") + "changes/index.md")
+
+
+def changes_page(site: Site, election) -> Page | None:
+    target = changes_target(site, election)
+    if target is None:
+        return None
+    view = site.view
+    before = _predecessor(site, election)
+    changes = [Change(view.link(c), _cell(site, c, before), _cell(site, c, election)) for c in site.commitments]
+    law_before, law_after = set(view.objects(before, EOKB.governedBy)), set(view.objects(election, EOKB.governedBy))
+    model = {
+        "before": view.link(before), "after": view.link(election),
+        "changed": [c for c in changes if c.before.value != c.after.value],
+        "unchanged": [c for c in changes if c.before.value == c.after.value],
+        "law_gone": view.links(sorted(law_before - law_after, key=str)),
+        "law_new": view.links(sorted(law_after - law_before, key=str)),
+    }
+    title = f"{view.label(before)} → {view.label(election)}"
+    return Page(target, title, "changes.md.j2", model, crumbs("elections", view.link(election)))
+
+
+def index_page(site: Site) -> Page:
+    view = site.view
+    rows = []
+    for election in site.elections:
+        changes = changes_target(site, election)
+        rows.append((view.link(election), view.text(election, DCTERMS.date) or "",
+                     Link("what changed", changes) if changes else None,
+                     site.verdicts.summary(site.commitments, election)))
+    return Page(urls.fixed("elections"), "Elections", "elections_index.md.j2",
+                {"elections": rows, "matrix": Link("Compliance matrix", MATRIX)}, crumbs("elections")[:1])
+
+
+def election_page(site: Site, election) -> Page:
+    view = site.view
+    changes = changes_target(site, election)
+    lists = [pl for pl in view.subjects(EOKB.election, election) if view.is_a(pl, EOKB.PartyList)]
+    model = {
+        "title": view.label(election), "date": view.text(election, DCTERMS.date),
+        "kind": view.text(election, EOKB.electionKind), "called": view.text(election, EOKB.calledOn),
+        "chamber": view.label(view.value(election, EOKB.chamber)),
+        "country": view.link(view.value(election, EOKB.country)),
+        "description": view.text(election, DCTERMS.description) or "",
+        "observed_by": view.links(view.objects(election, EOKB.observedBy)),
+        "summary": site.verdicts.summary(site.commitments, election),
+        "verdicts": [(view.link(c), _cell(site, c, election)) for c in site.commitments],
+        "law": sorted(((view.link(v), view.text(v, ELI.first_date_entry_in_force) or "")
+                       for v in view.objects(election, EOKB.governedBy)), key=lambda lv: lv[0].text),
+        "lists": [(view.label(view.value(pl, EOKB.party)), view.text(pl, EOKB.ballotPosition),
+                   view.python(pl, EOKB.registered)) for pl in lists],
+        "changes": Link("What changed since the previous election", changes) if changes else None,
+        "matrix": Link("Compliance matrix", MATRIX),
+    }
+    return Page(view.target(election), model["title"], "election.md.j2", model, crumbs("elections"))

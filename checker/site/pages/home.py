@@ -1,0 +1,41 @@
+"""The home page (what the knowledge base covers, the compliance summary per election) and
+the downloads page."""
+
+from __future__ import annotations
+
+from rdflib import DCTERMS
+
+from checker.site import urls
+from checker.site.pages.common import HOME, PART_INDEX, Page, Site
+from checker.site.pages.elections import MATRIX
+from checker.site.pages.rules import CATALOGUE
+from checker.site.view import Link
+from checker.vocab import EOKB
+
+DOWNLOADS = urls.fixed("downloads")
+COUNTED = (
+    (EOKB.Commitment, "commitments", "commitments"), (EOKB.Provision, "provisions", "law"),
+    (EOKB.Finding, "findings", "findings"), (EOKB.Recommendation, "recommendations", "recommendations"),
+    (EOKB.Election, "elections", "elections"),
+)
+
+
+def home_page(site: Site, intro: str) -> Page:
+    view = site.view
+    model = {
+        "intro": intro,  # hand-written Markdown from site/intro.md (trusted: it is ours, not the graph's)
+        "coverage": [(len(view.instances(cls)), name, PART_INDEX[part]) for cls, name, part in COUNTED],
+        "reports": [(view.link(r), view.text(r, DCTERMS.title) or "") for r in view.instances(EOKB.ObservationReport)],
+        "summaries": [(view.link(e), view.text(e, DCTERMS.date) or "", site.verdicts.summary(site.commitments, e))
+                      for e in site.elections],
+        "assessed": any(site.verdicts.any_for(e) for e in site.elections),
+        "matrix": Link("compliance matrix", MATRIX),
+        "rules": Link("rule catalogue", CATALOGUE),
+        "downloads": Link("Downloads", DOWNLOADS),
+        "info": site.info,
+    }
+    return Page(urls.fixed(""), "Election commitments knowledge base", "home.md.j2", model, [])
+
+
+def downloads_page(site: Site) -> Page:
+    return Page(DOWNLOADS, "Downloads", "downloads.md.j2", site.downloads, [HOME])

@@ -1,0 +1,147 @@
+"""Computed verdicts as the site shows them: one per commitment and election.
+
+The checker adds `eokb:Verdict` nodes to the graph. Where it has none for a commitment and
+an election (no rule, facts missing, or the checker has not run), the site says *not
+assessed* — never *met*: silence is not compliance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import SH, URIRef
+
+from checker.site import urls
+from checker.site.evidence import Evidence, evidence
+from checker.site.view import Link, View
+from checker.vocab import EOKB
+
+
+@dataclass(frozen=True)
+class Value:
+    key: str  # CSS class and test hook: violated, at-risk, noted, met, waived, not-assessed
+    label: str
+    rank: int  # the most severe verdict wins when the graph has two for one cell
+
+
+VIOLATED = Value("violated", "violated", 5)
+AT_RISK = Value("at-risk", "at risk", 4)
+NOTED = Value("noted", "noted", 3)
+WAIVED = Value("waived", "waived", 2)
+MET = Value("met", "met", 1)
+NOT_ASSESSED = Value("not-assessed", "not assessed", 0)
+VALUES = {EOKB.Violated: VIOLATED, EOKB.AtRisk: AT_RISK, EOKB.Noted: NOTED, EOKB.Waived: WAIVED,
+          EOKB.Met: MET, EOKB.NotAssessed: NOT_ASSESSED}
+SUMMARY = (VIOLATED, AT_RISK, NOTED, MET, WAIVED, NOT_ASSESSED)
+SEVERITY = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
+
+
+@dataclass
+class Result:
+    """One SHACL validation result a verdict rests on."""
+
+    message: str
+    severity: str
+    focus: Link
+    value: Link | None
+    rule: Link | None
+
+
+@dataclass
+class Verdict:
+    value: Value
+    election: Link
+    anchor: str = ""
+    as_of: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)
+    rules: list[Link] = field(default_factory=list)
+    report_verdict: Link | None = None
+    agrees_with_report: bool | None = None
+    computed: bool = False  # False: the graph has no verdict for this cell
+
+
+class Verdicts:
+    """Every computed verdict of the graph, indexed by (commitment, election)."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+        self._nodes: dict[tuple, object] = {}
+        for node in view.instances(EOKB.Verdict):
+            key = (view.value(node, EOKB.commitment), view.value(node, EOKB.election))
+            held = self._nodes.get(key)
+            if held is None or self.value_of(node).rank > self.value_of(held).rank:
+                self._nodes[key] = node
+        # What each verdict rests on: its evidence, and the records its results are about
+        # (a result's focus node may be a fact `<version>#seats-1`: it counts for the version).
+        self._resting: dict[URIRef, set] = {}
+        for node in self._nodes.values():
+            bases = list(view.objects(node, EOKB.evidence))
+            bases += [view.value(result, SH.focusNode) for result in view.objects(node, EOKB.result)]
+            for base in bases:
+                if isinstance(base, URIRef):
+                    self._resting.setdefault(URIRef(str(base).split("#", 1)[0]), set()).add(node)
+
+    def value_of(self, node) -> Value:
+        return VALUES.get(self.view.value(node, EOKB.verdictValue), NOT_ASSESSED)
+
+    def resting_on(self, record) -> list[tuple[object, Value]]:
+        """The verdicts that rest on a record (as evidence or through a result about it)."""
+        return [(node, self.value_of(node)) for node in sorted(self._resting.get(record, ()), key=str)]
+
+    def any_for(self, election) -> bool:
+        return any(key[1] == election for key in self._nodes)
+
+    def value_for(self, commitment, election) -> Value:
+        node = self._nodes.get((commitment, election))
+        return NOT_ASSESSED if node is None else self.value_of(node)
+
+    def verdict_for(self, commitment, election) -> Verdict:
+        view = self.view
+        node = self._nodes.get((commitment, election))
+        election_link = view.link(election)
+        anchor = urls.anchor("verdict", urls.record_id(election) or "")
+        if node is None:
+            return Verdict(NOT_ASSESSED, election_link, anchor)
+        agrees = view.python(node, EOKB.agreesWithReport)
+        return Verdict(
+            value=self.value_of(node),
+            election=election_link,
+            anchor=anchor,
+            as_of=view.text(node, EOKB.asOf),
+            evidence=[evidence(view, e) for e in view.objects(node, EOKB.evidence)],
+            results=[self._result(r) for r in view.objects(node, EOKB.result)],
+            rules=view.links(view.objects(node, EOKB.rule), text=self._rule_name),
+            report_verdict=self._report_verdict(node),
+            agrees_with_report=agrees if isinstance(agrees, bool) else None,
+            computed=True,
+        )
+
+    def _rule_name(self, shape) -> str:
+        return self.view.text(shape, EOKB.ruleId) or self.view.short_id(shape)
+
+    def _report_verdict(self, node) -> Link | None:
+        report = self.view.value(node, EOKB.reportVerdict)
+        if report is None:
+            return None
+        wording = self.view.text(report, EOKB.wording)
+        return self.view.link(report, f"the report: “{wording}”" if wording else None)
+
+    def _result(self, node) -> Result:
+        view = self.view
+        value = view.value(node, SH.value)
+        shape = view.value(node, SH.sourceShape)
+        return Result(
+            message=view.text(node, SH.resultMessage) or "",
+            severity=SEVERITY.get(view.value(node, SH.resultSeverity), "violation"),
+            focus=view.link(view.value(node, SH.focusNode)),
+            value=None if value is None else view.link(value),
+            rule=None if shape is None else view.link(shape, self._rule_name(shape)),
+        )
+
+    def summary(self, commitments, election) -> list[tuple[Value, int]]:
+        """How many commitments have each verdict in an election."""
+        counts = {value: 0 for value in SUMMARY}
+        for commitment in commitments:
+            counts[self.value_for(commitment, election)] += 1
+        return list(counts.items())

@@ -1,0 +1,156 @@
+"""Reading the graph for the site: values, labels and where each node is published.
+
+Everything the pages show goes through this view, so every page is a view of the one graph
+(no page reads YAML). Lists come out sorted, so a build is reproducible.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from rdflib import DCTERMS, RDF, RDFS, SH, SKOS, Graph, Literal, URIRef
+
+from checker.build import ELI
+from checker.site import urls
+from checker.site.urls import Target
+from checker.vocab import EOKB
+
+# Which part of the site each kind of record is published in (checker/site/urls.py).
+PART_OF_CLASS = {
+    EOKB.Standard: "commitments", EOKB.Commitment: "commitments",
+    EOKB.Country: "law", EOKB.LegalInstrument: "law", EOKB.Provision: "law",
+    EOKB.ObservationReport: "findings", EOKB.ReportSection: "findings", EOKB.Finding: "findings",
+    EOKB.Recommendation: "recommendations", EOKB.Election: "elections",
+}
+_LABELS = (SKOS.prefLabel, RDFS.label, DCTERMS.title, ELI.title)
+
+
+@dataclass(frozen=True)
+class Link:
+    """Text that links to a page of the site (target) or nowhere; text is untrusted."""
+
+    text: str
+    target: Target | None = None
+
+
+def natural_key(text: str) -> tuple:
+    """Sort "7.10" after "7.9" and "rec/10" after "rec/9"."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text))
+
+
+def humanize(local_name: str) -> str:
+    """"PoliticalCommitment" → "political commitment"; "art-4" → "art 4"."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", local_name).replace("-", " ").replace("_", " ")
+    return spaced.lower()
+
+
+class View:
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+
+    # -- values ----------------------------------------------------------------------------
+
+    def value(self, subject, predicate):
+        if subject is None:
+            return None
+        values = self.objects(subject, predicate)
+        return values[0] if values else None
+
+    def text(self, subject, predicate) -> str | None:
+        value = self.value(subject, predicate)
+        return None if value is None else str(value)
+
+    def python(self, subject, predicate):
+        value = self.value(subject, predicate)
+        return value.toPython() if isinstance(value, Literal) else value
+
+    def objects(self, subject, predicate) -> list:
+        if subject is None:
+            return []
+        return sorted(self.graph.objects(subject, predicate), key=lambda n: natural_key(str(n)))
+
+    def subjects(self, predicate, obj) -> list:
+        return sorted(self.graph.subjects(predicate, obj), key=lambda n: natural_key(str(n)))
+
+    def instances(self, cls) -> list:
+        return self.subjects(RDF.type, cls)
+
+    def is_a(self, node, cls) -> bool:
+        return node is not None and (node, RDF.type, cls) in self.graph
+
+    # -- what to call a node and where it is published -------------------------------------
+
+    def label(self, node) -> str:
+        if node is None:
+            return "—"
+        if isinstance(node, Literal):
+            return str(node)
+        if self.is_a(node, EOKB.Commitment):
+            scheme = self.value(node, SKOS.inScheme)
+            own = self.text(node, SKOS.prefLabel) or self.short_id(node)
+            return f"{self.text(scheme, SKOS.prefLabel) or self.short_id(scheme)}, {own}" if scheme else own
+        if self.is_a(node, EOKB.Provision):
+            instrument = self.value(node, ELI.is_part_of)
+            own = self.text(node, RDFS.label) or self.short_id(node)
+            return f"{self.text(instrument, RDFS.label)} {own}" if instrument else own
+        if self.is_a(node, EOKB.ProvisionVersion):
+            since = self.text(node, ELI.first_date_entry_in_force)
+            return f"{self.label(self.value(node, ELI.realizes))}, version in force from {since}"
+        if self.is_a(node, EOKB.Finding):
+            slug = self.short_id(node).rsplit("/", 1)[-1]
+            return "Finding: " + slug.replace("-", " ")
+        if self.is_a(node, EOKB.Recommendation):
+            return f"Recommendation {self.text(node, EOKB.number)}"
+        if self.is_a(node, EOKB.ReportSection):
+            return f"Section {self.text(node, EOKB.sectionNumber)}: {self.text(node, DCTERMS.title)}"
+        for predicate in _LABELS:
+            text = self.text(node, predicate)
+            if text:
+                return text
+        if self.is_a(node, SH.ValidationResult):
+            return self.text(node, SH.resultMessage) or "validation result"
+        return self.short_id(node)
+
+    def short_id(self, node) -> str:
+        record = urls.record_id(node)
+        if record:
+            return record
+        text = str(node)
+        return humanize(re.split(r"[#/]", text)[-1]) if isinstance(node, URIRef) else text
+
+    @cached_property
+    def _rule_ids(self) -> dict:
+        return {shape: str(rule) for shape, rule in self.graph.subject_objects(EOKB.ruleId)}
+
+    def target(self, node) -> Target | None:
+        """Where a node is published: its own page, an anchor on its parent's, or None."""
+        if not isinstance(node, URIRef):
+            return None
+        for cls, part in PART_OF_CLASS.items():
+            if self.is_a(node, cls):
+                record = urls.record_id(node)
+                return urls.page(part, record) if record else None
+        if self.is_a(node, EOKB.ProvisionVersion):
+            provision = self.target(self.value(node, ELI.realizes))
+            since = self.text(node, ELI.first_date_entry_in_force) or ""
+            return Target(provision.path, urls.anchor("v", since)) if provision else None
+        if self.is_a(node, EOKB.Verdict):
+            commitment = self.target(self.value(node, EOKB.commitment))
+            election = urls.record_id(self.value(node, EOKB.election)) or ""
+            return Target(commitment.path, urls.anchor("verdict", election)) if commitment else None
+        if self.is_a(node, EOKB.ReportVerdict):
+            commitment = self.target(self.value(node, EOKB.commitment))
+            return Target(commitment.path, urls.anchor("report", self.short_id(node))) if commitment else None
+        if node in self._rule_ids:
+            return urls.fixed("rules", urls.anchor(self._rule_ids[node]))
+        if "#" in str(node):  # a part of a record: a fact, quotation or figure
+            return self.target(URIRef(str(node).split("#", 1)[0]))
+        return None
+
+    def link(self, node, text: str | None = None) -> Link:
+        return Link(text if text is not None else self.label(node), self.target(node))
+
+    def links(self, nodes, text=None) -> list[Link]:
+        return [self.link(node, text(node) if text else None) for node in nodes]
