@@ -39,6 +39,11 @@ def _parser() -> argparse.ArgumentParser:
                                 "(later stages: check, reports, site)")
     build.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
     commands.add_parser("validate", help="load the knowledge base and report every problem")
+    check = commands.add_parser("check", help="judge every commitment for every election")
+    _judging_options(check)
+    check.add_argument("--out", type=Path, help="write verdicts.json (and the other reports) to this folder")
+    check.add_argument("--fail-on", choices=("violation", "warning", "info", "none"), default="violation",
+                       help="exit 1 when an unwaived result is at or above this severity (default: violation)")
     export = commands.add_parser("export", help="write the graph")
     export.add_argument("--format", choices=("ttl", "jsonld", "nt"), default="ttl")
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")
@@ -48,6 +53,20 @@ def _parser() -> argparse.ArgumentParser:
     schemas = commands.add_parser("schemas", help="write the JSON Schemas of the YAML formats")
     schemas.add_argument("--check", action="store_true", help="fail if the shipped schemas are out of date")
     return parser
+
+
+def _date(text: str):
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date YYYY-MM-DD") from None
+
+
+def _judging_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as-of", type=_date, help="judge every election by the law in force on this day")
+    parser.add_argument("--engine", choices=("pyshacl",), default="pyshacl", help="SHACL engine")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,6 +135,34 @@ def _build(args) -> int:
     return EXIT_OK
 
 
+def _judgement(args, kb, graph):
+    """The judgement, or None after printing the problems (expired waivers) that stop it."""
+    from checker.check import run_check
+
+    judgement = run_check(args.kb, graph, as_of=args.as_of, engine=args.engine)
+    if judgement.problems:
+        _print_problems(judgement.problems)
+        return None
+    return judgement
+
+
+def _check(args) -> int:
+    from checker import terminal, verdicts_json
+    from checker.check import failing
+
+    kb, graph = _load_valid(args)
+    if kb is None:
+        return EXIT_INVALID
+    judgement = _judgement(args, kb, graph)
+    if judgement is None:
+        return EXIT_INVALID
+    sys.stdout.write(terminal.render(judgement, sys.stdout))
+    if args.out:
+        atomic.write_text(args.out / "verdicts.json", verdicts_json.render(judgement))
+        print(f"wrote {args.out / 'verdicts.json'}", file=sys.stderr)
+    return EXIT_RESULTS if failing(judgement, args.fail_on) else EXIT_OK
+
+
 def _verify_quotes(args) -> int:
     from checker.load import load
     from checker.quotes import check_quotes
@@ -158,6 +205,7 @@ def _schemas(args) -> int:
 COMMANDS = {
     "build": _build,
     "validate": _validate,
+    "check": _check,
     "export": _export,
     "verify-quotes": _verify_quotes,
     "coverage": _coverage,
