@@ -47,12 +47,76 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the graph")
     export.add_argument("--format", choices=("ttl", "jsonld", "nt"), default="ttl")
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    diff = commands.add_parser("diff", help="verdicts that change between the law of two days")
+    diff.add_argument("--from", dest="day_from", type=_date, required=True, help="first day, YYYY-MM-DD")
+    diff.add_argument("--to", dest="day_to", type=_date, required=True, help="second day, YYYY-MM-DD")
+    diff.add_argument("--election", help="the election judged (default: the one held on --to)")
+    diff.add_argument("--format", choices=("text", "json", "md", "ttl"), default="text")
+    diff.add_argument("--engine", choices=("pyshacl",), default="pyshacl", help="SHACL engine")
+    simulate = commands.add_parser("simulate", help="re-check with recommendations' fact changes applied")
+    simulate.add_argument("--apply", required=True, help="recommendations, e.g. A3,A5 or 1,2 or full ids")
+    simulate.add_argument("--election", help="the election judged (default: the latest)")
+    simulate.add_argument("--format", choices=("text", "json", "md"), default="text")
+    simulate.add_argument("--engine", choices=("pyshacl",), default="pyshacl", help="SHACL engine")
     commands.add_parser("verify-quotes", help="check every quotation against the source text")
     commands.add_parser("coverage", help="how completely each report is encoded")
     commands.add_parser("errors", help="list the catalogue of error ids")
     schemas = commands.add_parser("schemas", help="write the JSON Schemas of the YAML formats")
     schemas.add_argument("--check", action="store_true", help="fail if the shipped schemas are out of date")
+    _site_parser(commands)
     return parser
+
+
+# -- site (checker/site): the published site -------------------------------------------------
+
+def _site_parser(commands) -> None:
+    site = commands.add_parser("site", help="the published site: build it, or preview it live")
+    site_commands = site.add_subparsers(dest="site_command", required=True, parser_class=_Parser)
+    build = site_commands.add_parser("build", help="build with `mkdocs build --strict`, check every link, "
+                                     "then replace the previous site (never on failure)")
+    build.add_argument("--out", type=Path, default=Path("build/site"), help="output folder (default: build/site)")
+    build.add_argument("--checks", type=Path, help="folder of check results (JSON, SARIF, JUnit) to offer as downloads")
+    serve = site_commands.add_parser("serve", help="live preview, regenerated when the knowledge base changes")
+    serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on (default: 127.0.0.1:8000)")
+
+
+def _site_graph(args):
+    """The graph the site shows: the knowledge base and its rules' descriptions; None if invalid."""
+    from checker.rules import load_rules
+    from checker.site.build import with_rule_descriptions
+
+    kb, graph = _load_valid(args)
+    if kb is None:
+        return None
+    shapes, _ = load_rules(args.kb)
+    # The checker's verdicts (eokb:Verdict, docs/site.md) join the graph here once it writes them.
+    return with_rule_descriptions(graph, shapes)
+
+
+def _site(args) -> int:
+    from checker.site import SiteBuildError, SiteSources, build_site, kb_version, serve_site
+
+    graph = _site_graph(args)
+    if graph is None:
+        return EXIT_INVALID
+    sources = SiteSources(checks=getattr(args, "checks", None), rule_tests=args.kb / "tests" / "rules",
+                          kb_version=kb_version(args.kb))
+    if args.site_command == "serve":
+        watched = [args.kb / part for part in ("commitments", "law", "findings", "rules")]
+        try:
+            serve_site(lambda: _site_graph(args), sources, watched, args.address)
+        except KeyboardInterrupt:
+            pass  # the normal end of a preview
+        return EXIT_OK
+    try:
+        built = build_site(graph, args.out, sources)
+    except SiteBuildError as error:
+        print(f"kbcheck site build: {error}\nThe previous site is unchanged.", file=sys.stderr)
+        return EXIT_INTERNAL
+    print(f"built {built.pages} pages into {built.out} in {built.seconds:.1f} s", file=sys.stderr)
+    return EXIT_OK
+
+# -- end of site -------------------------------------------------------------------------------
 
 
 def _date(text: str):
@@ -163,6 +227,42 @@ def _check(args) -> int:
     return EXIT_RESULTS if failing(judgement, args.fail_on) else EXIT_OK
 
 
+def _diff(args) -> int:
+    from checker.rules import load_rules
+    from checker.scenario_render import render_diff
+    from checker.scenarios import ScenarioError, diff
+
+    kb, graph = _load_valid(args)
+    if kb is None:
+        return EXIT_INVALID
+    shapes, rules = load_rules(args.kb)
+    try:
+        changes = diff(graph, shapes, rules, args.day_from, args.day_to, args.election, args.engine)
+    except ScenarioError as error:
+        print(f"kbcheck diff: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    sys.stdout.write(render_diff(changes, args.day_from, args.day_to, args.format))
+    return EXIT_OK
+
+
+def _simulate(args) -> int:
+    from checker.rules import load_rules
+    from checker.scenario_render import render_simulation
+    from checker.scenarios import ScenarioError, simulate
+
+    kb, graph = _load_valid(args)
+    if kb is None:
+        return EXIT_INVALID
+    shapes, rules = load_rules(args.kb)
+    try:
+        result = simulate(graph, shapes, rules, args.apply.split(","), args.election, args.engine)
+    except ScenarioError as error:
+        print(f"kbcheck simulate: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    sys.stdout.write(render_simulation(result, args.format))
+    return EXIT_OK
+
+
 def _verify_quotes(args) -> int:
     from checker.load import load
     from checker.quotes import check_quotes
@@ -206,11 +306,14 @@ COMMANDS = {
     "build": _build,
     "validate": _validate,
     "check": _check,
+    "diff": _diff,
+    "simulate": _simulate,
     "export": _export,
     "verify-quotes": _verify_quotes,
     "coverage": _coverage,
     "errors": _errors,
     "schemas": _schemas,
+    "site": _site,
 }
 
 if __name__ == "__main__":
