@@ -13,10 +13,9 @@ from checker.rules import load_rules
 SEVERITY_RANK = {"info": 1, "warning": 2, "violation": 3}
 
 
-def run_check(root: Path, graph: Graph, as_of: datetime.date | None = None, engine: str = "pyshacl",
-              today: datetime.date | None = None) -> Judgement:
+def run_check(root: Path, graph: Graph, as_of: datetime.date | None = None, engine: str = "pyshacl") -> Judgement:
     shapes, rules = load_rules(Path(root))
-    return judge(graph, shapes, rules, as_of=as_of, engine=engine, today=today)
+    return judge(graph, shapes, rules, as_of=as_of, engine=engine)
 
 
 def failing(judgement: Judgement, fail_on: str) -> list:

@@ -11,6 +11,7 @@ Exit codes (the same for every command):
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 import traceback
@@ -61,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("verify-quotes", help="check every quotation against the source text")
     commands.add_parser("coverage", help="how completely each report is encoded")
     commands.add_parser("errors", help="list the catalogue of error ids")
+    commands.add_parser("rules", help="list the rules: id, severity, commitments, what each checks")
     schemas = commands.add_parser("schemas", help="write the JSON Schemas of the YAML formats")
     schemas.add_argument("--check", action="store_true", help="fail if the shipped schemas are out of date")
     _site_parser(commands)
@@ -139,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         return EXIT_INTERNAL
+    except BrokenPipeError:  # the reader stopped early (kbcheck rules | head): not an error
+        sys.stdout = open(os.devnull, "w")
+        return EXIT_OK
     except Exception:  # noqa: BLE001 - the one place an unexpected error becomes exit 3
         traceback.print_exc()
         print("kbcheck: internal error (a bug: please report it with the trace above)", file=sys.stderr)
@@ -200,14 +205,9 @@ def _build(args) -> int:
 
 
 def _judgement(args, kb, graph):
-    """The judgement, or None after printing the problems (expired waivers) that stop it."""
     from checker.check import run_check
 
-    judgement = run_check(args.kb, graph, as_of=args.as_of, engine=args.engine)
-    if judgement.problems:
-        _print_problems(judgement.problems)
-        return None
-    return judgement
+    return run_check(args.kb, graph, as_of=args.as_of, engine=args.engine)
 
 
 def _check(args) -> int:
@@ -218,8 +218,6 @@ def _check(args) -> int:
     if kb is None:
         return EXIT_INVALID
     judgement = _judgement(args, kb, graph)
-    if judgement is None:
-        return EXIT_INVALID
     sys.stdout.write(terminal.render(judgement, sys.stdout))
     if args.out:
         atomic.write_text(args.out / "verdicts.json", verdicts_json.render(judgement))
@@ -287,6 +285,14 @@ def _coverage(args) -> int:
     return EXIT_OK
 
 
+def _rules(args) -> int:
+    from checker.rules import load_rules
+
+    for rule in load_rules(args.kb)[1]:
+        print(f"{rule.id:<34} {rule.severity:<9} {', '.join(rule.commitments):<24} {rule.label}")
+    return EXIT_OK
+
+
 def _errors(args) -> int:
     for kind in CATALOGUE.values():
         print(f"{kind.id}  {kind.title}: {kind.hint}")
@@ -312,6 +318,7 @@ COMMANDS = {
     "verify-quotes": _verify_quotes,
     "coverage": _coverage,
     "errors": _errors,
+    "rules": _rules,
     "schemas": _schemas,
     "site": _site,
 }

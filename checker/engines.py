@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from rdflib import RDF, SH, Graph, Literal, URIRef
 
+from checker.jena import jena_validate
+
 
 @dataclass(frozen=True, order=True)
 class RawResult:
@@ -48,4 +50,4 @@ def pyshacl_validate(data: Graph, shapes: Graph) -> list[RawResult]:
     return results_from_report(report)
 
 
-ENGINES = {"pyshacl": pyshacl_validate}
+ENGINES = {"pyshacl": pyshacl_validate, "jena": jena_validate}

@@ -19,7 +19,7 @@ from rdflib import PROV, RDF, SH, Graph, Literal, URIRef
 
 from checker.build import ELI, ID_BASE
 from checker.engines import ENGINES, RawResult
-from checker.errors import Pos, Problems
+from checker.errors import Pos
 from checker.framework import Judged, elections, frame
 from checker.rules import Rule
 from checker.vocab import EOKB
@@ -104,27 +104,16 @@ class Judgement:
     verdicts: list[Verdict]
     results: list[Result]
     raw: list[RawResult]
-    problems: Problems
 
 
-def waivers(graph: Graph, rules: list[Rule], today: datetime.date) -> tuple[list[Waiver], Problems]:
-    problems = Problems()
-    found = []
-    rule_ids = {rule.id for rule in rules}
-    for node in sorted(graph.subjects(RDF.type, EOKB.Waiver)):
-        waiver = Waiver(
-            rule=str(graph.value(node, EOKB.ruleId)), election=readable(graph.value(node, EOKB.election)),
-            justification=str(graph.value(node, EOKB.justification)), owner=str(graph.value(node, EOKB.owner)),
-            expires=graph.value(node, EOKB.expires).toPython(), pos=position(graph, node),
-        )
-        if waiver.expires < today:
-            problems.add("KB207", waiver.pos, f"the waiver of {waiver.rule} for {waiver.election} expired on "
-                                              f"{waiver.expires}")
-        elif waiver.rule not in rule_ids:
-            problems.add("KB208", waiver.pos, f"no rule has the id '{waiver.rule}'")
-        else:
-            found.append(waiver)
-    return found, problems
+def waivers(graph: Graph) -> list[Waiver]:
+    """The waivers of the graph (checked when the knowledge base was loaded: checker.waivers)."""
+    return [
+        Waiver(rule=str(graph.value(node, EOKB.ruleId)), election=readable(graph.value(node, EOKB.election)),
+               justification=str(graph.value(node, EOKB.justification)), owner=str(graph.value(node, EOKB.owner)),
+               expires=graph.value(node, EOKB.expires).toPython(), pos=position(graph, node))
+        for node in sorted(graph.subjects(RDF.type, EOKB.Waiver))
+    ]
 
 
 def position(graph: Graph, node) -> Pos | None:
@@ -135,19 +124,18 @@ def position(graph: Graph, node) -> Pos | None:
 
 
 def judge(graph: Graph, shapes: Graph, rules: list[Rule], as_of: datetime.date | None = None,
-          engine: str = "pyshacl", today: datetime.date | None = None) -> Judgement:
+          engine: str = "pyshacl") -> Judgement:
     """Run the rules over the graph framed for each election, and judge every commitment."""
     judged = elections(graph, as_of)
     framed = frame(graph, judged)
     raw = ENGINES[engine](framed, shapes)
-    accepted, problems = waivers(graph, rules, today or datetime.date.today())
-    results = _results(framed, raw, rules, judged, accepted)
+    results = _results(framed, raw, rules, judged, waivers(graph))
     verdicts = [
         _verdict(framed, item, commitment, rules, results)
         for item in judged
         for commitment in sorted(graph.subjects(RDF.type, EOKB.Commitment))
     ]
-    return Judgement(verdicts, results, raw, problems)
+    return Judgement(verdicts, results, raw)
 
 
 def _results(framed: Graph, raw: list[RawResult], rules: list[Rule], judged: list[Judged],

@@ -44,12 +44,13 @@ class KnowledgeBase:
     files: list[KbFile] = field(default_factory=list)
     index: dict[str, Record] = field(default_factory=dict)  # id → record
     owner: dict[int, KbFile] = field(default_factory=dict)  # id(record) → its file
+    all_records: list[Record] = field(default_factory=list)  # every record, nested ones too, in file order
     sources: dict[str, SourceText] = field(default_factory=dict)  # report id → text
     problems: Problems = field(default_factory=Problems)
 
     def records(self, kind: str) -> list[Record]:
-        """Every record of one kind (e.g. 'finding'), in file order."""
-        return [record for record in self.index.values() if record.kind == kind]
+        """Every record of one kind (e.g. 'finding', 'waiver'), in file order."""
+        return [record for record in self.all_records if record.kind == kind]
 
     def file_of(self, record: Record) -> KbFile:
         return self.owner[id(record)]
@@ -131,6 +132,7 @@ def _index(kb: KnowledgeBase) -> None:
     for kb_file in kb.files:
         for record in walk(kb_file.top):
             kb.owner[id(record)] = kb_file
+            kb.all_records.append(record)
             record_id = record.id
             if record_id is None:
                 continue

@@ -6,6 +6,7 @@ order.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from checker.build import build_graph
 from checker.errors import Problems
 from checker.load import KnowledgeBase, load
 from checker.quotes import QuoteTally, check_quotes
+from checker.waivers import check_waivers
 
 
 @dataclass
@@ -25,11 +27,12 @@ class Loaded:
     graph: Graph | None  # None when there are problems
 
 
-def load_and_check(root: Path) -> Loaded:
+def load_and_check(root: Path, today: datetime.date | None = None) -> Loaded:
     """Every problem of the knowledge base at `root`, and its graph if there are none."""
     kb = load(Path(root))
     problems = Problems()
     problems.extend(kb.problems)
     tally = check_quotes(kb, problems)
+    check_waivers(kb, problems, today)
     graph = None if problems else build_graph(kb)
     return Loaded(kb, problems, tally, graph)

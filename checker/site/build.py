@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from rdflib import Graph
+from rdflib import BNode, Graph
 
 from checker import atomic
 from checker.site.downloads import graph_fingerprint, write_downloads
@@ -26,6 +26,7 @@ from checker.site.pages import BuildInfo, Site, every_page
 from checker.site.render import write_pages
 from checker.site.verdicts import Verdicts
 from checker.site.view import View
+from checker.vocab import EOKB
 
 PROJECT = Path(__file__).resolve().parents[2]
 MKDOCS_YML = PROJECT / "mkdocs.yml"
@@ -61,11 +62,25 @@ class BuiltSite:
 
 
 def rule_cases(folder: Path | None) -> dict[str, list[str]]:
-    """The test cases of each rule: the sub-folders of `<folder>/<rule id>/` (names only)."""
+    """The test cases of each rule, by name: what `<folder>/<rule id>/` holds (tests/rules)."""
     if folder is None or not Path(folder).is_dir():
         return {}
-    return {rule.name: sorted(case.name for case in rule.iterdir() if case.is_dir())
+    return {rule.name: sorted(case.stem for case in rule.iterdir() if not case.name.startswith("."))
             for rule in sorted(Path(folder).iterdir()) if rule.is_dir()}
+
+
+def with_rule_descriptions(graph: Graph, shapes: Graph) -> Graph:
+    """The graph plus what the rule catalogue shows of each rule: the triples of every shape
+    that has an `eokb:ruleId`, leaving out its constraints (blank nodes, SPARQL)."""
+    combined = Graph()
+    for prefix, namespace in graph.namespaces():
+        combined.bind(prefix, namespace)
+    combined += graph
+    for shape in set(shapes.subjects(EOKB.ruleId, None)):
+        for predicate, value in shapes.predicate_objects(shape):
+            if not isinstance(value, BNode):
+                combined.add((shape, predicate, value))
+    return combined
 
 
 def write_docs(graph: Graph, docs: Path, sources: SiteSources) -> int:
@@ -90,10 +105,14 @@ def mkdocs_config(work: Path, docs: Path, site_dir: Path, sources: SiteSources) 
 
 
 def run_mkdocs(config: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+    # Not --quiet: it silences MkDocs' warnings before --strict can count them, and the build
+    # then passes whatever it warns about.
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
                           capture_output=True, text=True)
     if done.returncode != 0:
-        raise SiteBuildError(f"mkdocs build --strict failed:\n{done.stderr.strip() or done.stdout.strip()}")
+        output = (done.stderr + done.stdout).splitlines()
+        shown = [line for line in output if not line.startswith("INFO")] or output
+        raise SiteBuildError("mkdocs build --strict failed:\n" + "\n".join(shown[-30:]))
 
 
 def build_site(graph: Graph, out: Path, sources: SiteSources | None = None) -> BuiltSite:
@@ -118,3 +137,13 @@ def build_site(graph: Graph, out: Path, sources: SiteSources | None = None) -> B
             shutil.rmtree(staged, ignore_errors=True)
             raise
     return BuiltSite(out, pages, time.perf_counter() - started)
+
+
+def kb_version(root: Path) -> str:
+    """The knowledge base's version for the home page: `git describe`, if it is a repository."""
+    try:
+        done = subprocess.run(["git", "-C", str(root), "describe", "--always", "--dirty", "--tags"],
+                              capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return "unversioned"
+    return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else "unversioned"

@@ -36,12 +36,10 @@ def inert(value) -> Markup:
         return value
     if value is None:
         return Markup("")
+    printable = "".join(c for c in str(value) if c.isprintable() or c.isspace())  # no control characters
     out = []
-    for char in _SPACE.sub(" ", str(value)):
-        if char.isalnum() or char == " ":
-            out.append(char)
-        elif char.isprintable():
-            out.append(f"&#{ord(char)};")
+    for char in _SPACE.sub(" ", printable):
+        out.append(char if char.isalnum() or char == " " else f"&#{ord(char)};")
     return Markup("".join(out))
 
 
@@ -75,6 +73,18 @@ def joined(context, items, separator: str = ", ", empty: str = "") -> Markup:
     return Markup(inert(separator).join(parts)) if parts else inert(empty)
 
 
+@pass_context
+def cells(context, items) -> Markup:
+    """Table cells: `| {{ row|cells }} |`."""
+    return Markup(" | ".join(link(context, item) for item in items))
+
+
+@pass_context
+def verdict_cell(context, cell) -> Markup:
+    """A verdict badge that links to the verdict: a cell of the matrix."""
+    return Markup(f'<span class="eokb-verdict eokb-verdict--{cell.value.key}">{link(context, cell.link)}</span>')
+
+
 def prefixed(value, before: str, after: str = "") -> Markup:
     """`before` + value + `after` when there is a value, else nothing: `{{ note|prefixed(": ") }}`."""
     if value in (None, "", []):
@@ -94,6 +104,16 @@ def external(url) -> Markup:
         return inert(text)
     safe = urllib.parse.quote(text, safe=":/?#&=%~-._+,;@!$*")
     return Markup(f'<a href="{html.escape(safe, quote=True)}" rel="noopener">{inert(text)}</a>')
+
+
+_ANCHOR = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
+
+
+def anchor_id(value: str) -> Markup:
+    """A heading's id (made by checker.site.urls.anchor): checked, then written as it is."""
+    if not _ANCHOR.match(str(value)):
+        raise ValueError(f"not an anchor: {value!r}")
+    return Markup(value)
 
 
 _FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -119,7 +139,7 @@ def environment() -> Environment:
         autoescape=True, finalize=inert, undefined=StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    env.filters.update(link=link, joined=joined, prefixed=prefixed, badge=badge, file_link=file_link, external=external, title=front_title, paragraphs=paragraphs)
+    env.filters.update(link=link, cells=cells, verdict_cell=verdict_cell, anchor=anchor_id, joined=joined, prefixed=prefixed, badge=badge, file_link=file_link, external=external, title=front_title, paragraphs=paragraphs)
     return env
 
 

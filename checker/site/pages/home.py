@@ -3,6 +3,7 @@ the downloads page."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from rdflib import DCTERMS
 
 from checker.site import urls
@@ -23,9 +24,12 @@ COUNTED = (
 def home_page(site: Site, intro: str) -> Page:
     view = site.view
     model = {
-        "intro": intro,  # hand-written Markdown from site/intro.md (trusted: it is ours, not the graph's)
+        # Hand-written Markdown from site/intro.md: the project's own text, the one thing on the
+        # page not escaped (nothing from the graph is in it).
+        "intro": Markup(intro),
         "coverage": [(len(view.instances(cls)), name, PART_INDEX[part]) for cls, name, part in COUNTED],
-        "reports": [(view.link(r), view.text(r, DCTERMS.title) or "") for r in view.instances(EOKB.ObservationReport)],
+        "reports": [(view.link(r, view.short_id(r)), view.text(r, DCTERMS.title) or "")
+                    for r in view.instances(EOKB.ObservationReport)],
         "summaries": [(view.link(e), view.text(e, DCTERMS.date) or "", site.verdicts.summary(site.commitments, e))
                       for e in site.elections],
         "assessed": any(site.verdicts.any_for(e) for e in site.elections),

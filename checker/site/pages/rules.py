@@ -19,7 +19,9 @@ CATALOGUE = urls.fixed("rules")
 class Rule:
     rule_id: str
     anchor: str
+    label: str
     comment: str
+    message: str
     commitments: list[Link]
     severity: str | None
     needs: list[str]
@@ -33,7 +35,9 @@ def catalogue_page(site: Site) -> Page:
         severity = view.value(shape, SH.severity)
         rules.append(Rule(
             rule_id=str(rule_id), anchor=view.target(shape).anchor,
+            label=view.text(shape, RDFS.label) or "",
             comment=view.text(shape, RDFS.comment) or "",
+            message=view.text(shape, SH.message) or "",
             commitments=view.links(view.objects(shape, EOKB.expresses)),
             severity=view.short_id(severity) if severity is not None else None,
             needs=[humanize(str(p).rsplit("#", 1)[-1]) for p in view.objects(shape, EOKB.needsProperty)],
