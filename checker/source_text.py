@@ -121,9 +121,16 @@ class SourceText:
 
     def find(self, text: str, first: int, last: int) -> Match | None:
         """Where the quotation stands within lines first..last, if it does."""
-        pattern = quote_pattern(text)
+        quote = normalise_quote(text)
+        if not quote:
+            return None
+        pattern = None
         for skip_footnotes in (False, True):
             joined, owners = self.joined(first, last, skip_footnotes)
+            start = joined.find(quote)  # most quotations hold no footnote marker: no regex needed
+            if start >= 0:
+                return Match(owners[start], owners[start + len(quote) - 1])
+            pattern = pattern or quote_pattern(quote)
             hit = pattern.search(joined)
             if hit and hit.end() > hit.start():
                 return Match(owners[hit.start()], owners[hit.end() - 1])
