@@ -33,7 +33,7 @@ JAVA_DIR = Path("/usr/share/java")
 MAIN_CLASS = "shacl.shacl"  # Jena's `shacl` command, in jena-cmds.jar
 XERCES_RESOURCES = "org/apache/jena/ext/xerces/"
 # C1 only: a run on the bundled KB takes ~1.7 s instead of ~2.3 s (start-up dominates).
-JVM_OPTIONS = ("-XX:TieredStopAtLevel=1", "-Xshare:auto")
+JVM_OPTIONS = ("-XX:TieredStopAtLevel=1",)
 # Preferred SLF4J binding: slf4j-simple writes Jena's warnings to stderr, which an error shows.
 BINDING_PREFERENCE = ("slf4j-simple", "slf4j-nop", "slf4j-jdk14")
 INSTALL_HINT = "install it with `apt-get install libapache-jena-java default-jre-headless` (scripts/setup.sh)"
@@ -44,7 +44,7 @@ class JenaUnavailable(RuntimeError):
 
 
 class JenaError(RuntimeError):
-    """Jena ran but failed; the message carries the end of its error output."""
+    """Jena ran but failed; the message carries Jena's own error messages."""
 
 
 def java() -> str:
@@ -73,7 +73,7 @@ def _jar_with(java_dir: Path, entry: str) -> Path:
     for jar in sorted(java_dir.glob("jena-*.jar")):
         if entry in _entries(jar.resolve()):
             return jar.resolve()
-    raise JenaUnavailable(f"no Jena jar in {java_dir} holds {entry}; {INSTALL_HINT}")
+    raise JenaUnavailable(f"Apache Jena is not installed in {java_dir} (no jena-*.jar holds {entry}); {INSTALL_HINT}")
 
 
 def jars(java_dir: Path = JAVA_DIR) -> list[Path]:
@@ -122,7 +122,8 @@ def _cache_dir() -> Path:
 
 
 def class_path(java_dir: Path = JAVA_DIR) -> str:
-    return os.pathsep.join([str(xerces_resources(java_dir)), *(str(jar) for jar in jars(java_dir))])
+    found = jars(java_dir)  # first: it tells when Jena is not installed at all
+    return os.pathsep.join([str(xerces_resources(java_dir)), *map(str, found)])
 
 
 def jena_validate(data: Graph, shapes: Graph) -> list[RawResult]:
@@ -137,10 +138,16 @@ def jena_validate(data: Graph, shapes: Graph) -> list[RawResult]:
         run = subprocess.run([*command, "--shapes", str(shapes_file), "--data", str(data_file)],
                              capture_output=True, text=True, encoding="utf-8")
     if run.returncode != 0:
-        raise JenaError(f"Jena's shacl validate exited with {run.returncode}:\n{run.stderr[-2000:]}")
+        raise JenaError(f"Jena's shacl validate exited with {run.returncode}:\n{_messages(run.stderr)}")
     report = Graph()
     try:
         report.parse(data=run.stdout, format="turtle")
     except Exception as error:  # rdflib raises several kinds for bad Turtle
-        raise JenaError(f"Jena's report is not Turtle: {error}\n{run.stderr[-2000:]}") from error
+        raise JenaError(f"Jena's report is not Turtle: {error}\n{_messages(run.stderr)}") from error
     return results_from_report(report)
+
+
+def _messages(stderr: str) -> str:
+    """Jena's error output without the stack frames, which bury the cause."""
+    lines = [line for line in stderr.splitlines() if not line.lstrip().startswith(("at ", "..."))]
+    return "\n".join(lines[-20:])

@@ -10,6 +10,9 @@ log() { printf 'setup: %s\n' "$*" >&2; }
 # Debian packages, only those missing (apt-get needs root, which CI and sessions have).
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+# Jena's `shacl` command is in jena-cmds, its engine in jena-shacl (checker/jena.py runs them).
+[ -f /usr/share/java/jena-cmds.jar ] && [ -f /usr/share/java/jena-shacl.jar ] || need+=(libapache-jena-java)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     log "installing Debian packages: ${need[*]}"
