@@ -42,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("validate", help="load the knowledge base and report every problem")
     check = commands.add_parser("check", help="judge every commitment for every election")
     _judging_options(check)
-    check.add_argument("--out", type=Path, help="write verdicts.json (and the other reports) to this folder")
+    check.add_argument("--out", type=Path, help="write verdicts.json, results.sarif, junit.xml, report.md and "
+                       "report.ttl to this folder, all from one run")
     check.add_argument("--fail-on", choices=("violation", "warning", "info", "none"), default="violation",
                        help="exit 1 when an unwaived result is at or above this severity (default: violation)")
     export = commands.add_parser("export", help="write the graph")
@@ -132,7 +133,9 @@ def _date(text: str):
 
 def _judging_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=_date, help="judge every election by the law in force on this day")
-    parser.add_argument("--engine", choices=("pyshacl",), default="pyshacl", help="SHACL engine")
+    # issue 7: oxigraph runs the same shapes as whole-graph queries (national data)
+    parser.add_argument("--engine", choices=("pyshacl", "oxigraph"), default="pyshacl",
+                        help="SHACL engine: pyshacl (the reference) or oxigraph (fast, for national data)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -211,17 +214,23 @@ def _judgement(args, kb, graph):
 
 
 def _check(args) -> int:
-    from checker import terminal, verdicts_json
+    from checker import terminal
     from checker.check import failing
+    from checker.outputs import write_outputs  # outputs (issue 5, 10-11): every report from one run
+    from checker.progress import Progress
 
-    kb, graph = _load_valid(args)
+    progress = Progress(sys.stderr)  # stage names and elapsed time, on a terminal only
+    with progress.stage("loading"):
+        kb, graph = _load_valid(args)
     if kb is None:
         return EXIT_INVALID
-    judgement = _judgement(args, kb, graph)
+    with progress.stage("judging"):
+        judgement = _judgement(args, kb, graph)
     sys.stdout.write(terminal.render(judgement, sys.stdout))
     if args.out:
-        atomic.write_text(args.out / "verdicts.json", verdicts_json.render(judgement))
-        print(f"wrote {args.out / 'verdicts.json'}", file=sys.stderr)
+        with progress.stage("writing the reports"):
+            written = write_outputs(judgement, graph, args.out)
+        print(f"wrote {', '.join(path.name for path in written)} to {args.out}", file=sys.stderr)
     return EXIT_RESULTS if failing(judgement, args.fail_on) else EXIT_OK
 
 

@@ -1,7 +1,7 @@
 """The law in force on a day: which provision versions, and so which facts, govern an election.
 
 A check judges each election against the legal framework of one day (its own date, or the
-`--as-of` day). This stage adds that framework to a copy of the graph as plain triples, so
+`--as-of` day). This stage lays that framework over the graph as plain triples, so
 the rules (SHACL shapes) can follow them:
 
     <election> eokb:governedBy <provision version>   every version of the country's law in force
@@ -18,9 +18,11 @@ from pathlib import Path
 from rdflib import DCTERMS, RDF, Graph, Literal, URIRef
 
 from checker.build import ELI
+from checker.framed_graph import FramedGraph
 from checker.vocab import EOKB
 
-ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "eokb.ttl"
+# ontology/eokb.ttl, shipped inside the package (checker/data/eokb.ttl links to it).
+ONTOLOGY = Path(__file__).resolve().parent / "data" / "eokb.ttl"
 
 
 @dataclass(frozen=True)
@@ -61,9 +63,9 @@ def versions_in_force(graph: Graph, country: URIRef, day: datetime.date) -> list
 
 
 def frame(graph: Graph, judged: list[Judged]) -> Graph:
-    """A copy of the graph with the vocabulary and each election's framework in force."""
-    framed = Graph()
-    framed += graph
+    """The graph with the vocabulary and each election's framework in force laid over it: a
+    view (checker/framed_graph.py), so the graph is neither copied nor changed, whatever its size."""
+    framed = FramedGraph(graph)
     framed.parse(ONTOLOGY)
     for item in judged:
         country = graph.value(item.election, EOKB.country)

@@ -93,6 +93,7 @@ class Verdict:
     evidence: Evidence
     report_verdict: str | None = None  # the report's own, as a verdict value
     report_wording: str | None = None
+    report_verdict_iri: str | None = None  # the eokb:ReportVerdict it was compared with
 
     @property
     def agrees(self) -> bool | None:
@@ -104,6 +105,7 @@ class Judgement:
     verdicts: list[Verdict]
     results: list[Result]
     raw: list[RawResult]
+    rules: list[Rule] = field(default_factory=list)  # every rule of the run, with results or not
 
 
 def waivers(graph: Graph) -> list[Waiver]:
@@ -135,7 +137,7 @@ def judge(graph: Graph, shapes: Graph, rules: list[Rule], as_of: datetime.date |
         for item in judged
         for commitment in sorted(graph.subjects(RDF.type, EOKB.Commitment))
     ]
-    return Judgement(verdicts, results, raw)
+    return Judgement(verdicts, results, raw, sorted(rules, key=lambda rule: rule.id))
 
 
 def _results(framed: Graph, raw: list[RawResult], rules: list[Rule], judged: list[Judged],
@@ -151,7 +153,8 @@ def _results(framed: Graph, raw: list[RawResult], rules: list[Rule], judged: lis
         if focus in judged_elections:
             concerned = [focus]
         else:
-            concerned = sorted(set(framed.subjects(EOKB.factInForce, focus)) | set(framed.subjects(EOKB.observation, focus)))
+            concerned = sorted(set(framed.subjects(EOKB.factInForce, focus)) | set(framed.subjects(EOKB.observation, focus))
+                               | set(framed.objects(focus, EOKB.election)))  # e.g. a polling station (issue 7)
         located = item.value if isinstance(item.value, URIRef) else focus
         pos = position(framed, located) or position(framed, focus)
         for election in concerned:
@@ -244,11 +247,12 @@ def _compare_with_report(graph: Graph, election: URIRef, commitment: URIRef, ver
     found = []
     for node in graph.subjects(EOKB.commitment, commitment):
         if (node, RDF.type, EOKB.ReportVerdict) in graph and (node, EOKB.election, election) in graph:
-            found.append((severities[graph.value(node, EOKB.severity)], str(graph.value(node, EOKB.wording))))
+            found.append((severities[graph.value(node, EOKB.severity)], str(graph.value(node, EOKB.wording)), node))
     if found:
-        severity, wording = min(found, key=lambda f: ("violation", "warning", "info").index(f[0]))
+        severity, wording, node = min(found, key=lambda f: (("violation", "warning", "info").index(f[0]), str(f[2])))
         verdict.report_verdict = FROM_SEVERITY[severity]
         verdict.report_wording = wording
+        verdict.report_verdict_iri = str(node)
 
 
 def literal_value(node) -> str:
