@@ -62,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--engine", choices=("pyshacl",), default="pyshacl", help="SHACL engine")
     commands.add_parser("verify-quotes", help="check every quotation against the source text")
     commands.add_parser("coverage", help="how completely each report is encoded")
+    # -- issue 7: the report's numeric claims recomputed from the annex data --------------------
+    claims = commands.add_parser("claims", help="recompute every numeric claim of the reports from their "
+                                 "annex data, and say whether it agrees")
+    claims.add_argument("--json", action="store_true", help="print a JSON list of the claims instead of a table")
     commands.add_parser("errors", help="list the catalogue of error ids")
     commands.add_parser("rules", help="list the rules: id, severity, commitments, what each checks")
     schemas = commands.add_parser("schemas", help="write the JSON Schemas of the YAML formats")
@@ -78,7 +82,8 @@ def _site_parser(commands) -> None:
     build = site_commands.add_parser("build", help="build with `mkdocs build --strict`, check every link, "
                                      "then replace the previous site (never on failure)")
     build.add_argument("--out", type=Path, default=Path("build/site"), help="output folder (default: build/site)")
-    build.add_argument("--checks", type=Path, help="folder of check results (JSON, SARIF, JUnit) to offer as downloads")
+    build.add_argument("--checks", type=Path, help="the folder `kbcheck check --out` wrote: its verdicts "
+                       "(report.ttl) are shown, its results offered as downloads")
     serve = site_commands.add_parser("serve", help="live preview, regenerated when the knowledge base changes")
     serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on (default: 127.0.0.1:8000)")
 
@@ -92,8 +97,11 @@ def _site_graph(args):
     if kb is None:
         return None
     shapes, _ = load_rules(args.kb)
-    # The checker's verdicts (eokb:Verdict, docs/site.md) join the graph here once it writes them.
-    return with_rule_descriptions(graph, shapes)
+    site_graph = with_rule_descriptions(graph, shapes)
+    verdicts = args.checks / "report.ttl" if getattr(args, "checks", None) else None
+    if verdicts is not None and verdicts.is_file():
+        site_graph.parse(verdicts, format="turtle")  # the checker's verdicts (`kbcheck check --out`)
+    return site_graph
 
 
 def _site(args) -> int:
@@ -104,10 +112,12 @@ def _site(args) -> int:
         return EXIT_INVALID
     sources = SiteSources(checks=getattr(args, "checks", None), rule_tests=args.kb / "tests" / "rules",
                           kb_version=kb_version(args.kb))
+    if (args.kb / "mkdocs.yml").is_file() and (args.kb / "site").is_dir():  # the knowledge base's own
+        sources.mkdocs_yml, sources.hand_written = args.kb / "mkdocs.yml", args.kb / "site"
     if args.site_command == "serve":
         watched = [args.kb / part for part in ("commitments", "law", "findings", "rules")]
         try:
-            serve_site(lambda: _site_graph(args), sources, watched, args.address)
+            serve_site(lambda: _site_graph(args), sources, watched, args.address, graph)
         except KeyboardInterrupt:
             pass  # the normal end of a preview
         return EXIT_OK
@@ -317,6 +327,21 @@ def _schemas(args) -> int:
     return EXIT_INVALID if (args.check and stale) else EXIT_OK
 
 
+def _claims(args) -> int:
+    """Issue 7: `kbcheck claims`; 0 also when claims disagree (that is a finding about the report)."""
+    from checker.claims import evaluate, render_json, render_table
+
+    kb, graph = _load_valid(args)
+    if kb is None:
+        return EXIT_INVALID
+    results, problems = evaluate(kb, graph)
+    if problems:
+        _print_problems(problems)
+        return EXIT_INVALID
+    sys.stdout.write(render_json(results) if args.json else render_table(results, graph))
+    return EXIT_OK
+
+
 COMMANDS = {
     "build": _build,
     "validate": _validate,
@@ -326,6 +351,7 @@ COMMANDS = {
     "export": _export,
     "verify-quotes": _verify_quotes,
     "coverage": _coverage,
+    "claims": _claims,  # issue 7
     "errors": _errors,
     "rules": _rules,
     "schemas": _schemas,

@@ -9,10 +9,12 @@ link check fails, the staging folder is removed and the previous site stays as i
 from __future__ import annotations
 
 import datetime
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from rdflib import BNode, Graph
 from checker import atomic
 from checker.site.downloads import graph_fingerprint, write_downloads
 from checker.site.linkcheck import BrokenLink, check_links
-from checker.site.pages import BuildInfo, Site, every_page
+from checker.site.pages import BuildInfo, Site, page_jobs
 from checker.site.render import write_pages
 from checker.site.verdicts import Verdicts
 from checker.site.view import View
@@ -32,6 +34,8 @@ PROJECT = Path(__file__).resolve().parents[2]
 MKDOCS_YML = PROJECT / "mkdocs.yml"
 HAND_WRITTEN = PROJECT / "site"
 INTRO = "intro.md"  # included in the generated home page, not a page of its own
+# Without the theme's banner about its successor, which would bury MkDocs' own warnings.
+MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 class SiteBuildError(Exception):
@@ -93,7 +97,7 @@ def write_docs(graph: Graph, docs: Path, sources: SiteSources) -> int:
     site = Site(view, Verdicts(view), info, downloads, rule_cases(sources.rule_tests))
     intro_file = Path(sources.hand_written) / INTRO
     intro = intro_file.read_text(encoding="utf-8") if intro_file.exists() else ""
-    return len(write_pages(every_page(site, intro), docs))
+    return write_pages(page_jobs(site, intro), docs)
 
 
 def mkdocs_config(work: Path, docs: Path, site_dir: Path, sources: SiteSources) -> Path:
@@ -108,7 +112,7 @@ def run_mkdocs(config: Path) -> None:
     # Not --quiet: it silences MkDocs' warnings before --strict can count them, and the build
     # then passes whatever it warns about.
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env=MKDOCS_ENV)
     if done.returncode != 0:
         output = (done.stderr + done.stdout).splitlines()
         shown = [line for line in output if not line.startswith("INFO")] or output
@@ -117,8 +121,6 @@ def run_mkdocs(config: Path) -> None:
 
 def build_site(graph: Graph, out: Path, sources: SiteSources | None = None) -> BuiltSite:
     """Build the site of `graph` into `out`, replacing the previous site only on success."""
-    import time
-
     started = time.perf_counter()
     sources = sources or SiteSources()
     out = Path(out)

@@ -17,8 +17,10 @@ GRAPH_FILES = (("graph.ttl", "ttl", "The knowledge base graph, canonical Turtle"
                ("graph.jsonld", "jsonld", "The knowledge base graph, JSON-LD with an inline context"))
 # What a file in the checker's output folder is, by how its name ends.
 CHECK_KINDS = ((".sarif", "Check results, SARIF 2.1.0"), (".sarif.json", "Check results, SARIF 2.1.0"),
-               (".junit.xml", "Check results, JUnit XML"), (".xml", "Check results, JUnit XML"),
-               (".json", "Check results, JSON"))
+               (".xml", "Check results, JUnit XML"), (".json", "Check results, JSON"),
+               (".ttl", "The SHACL validation report and the verdicts, Turtle"),
+               (".md", "The check report, Markdown (as plain text)"))
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs renders as pages
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -43,10 +45,13 @@ def write_downloads(graph: Graph, folder: Path, checks: Path | None = None) -> l
         for path in sorted(Path(checks).iterdir()):
             kind = _kind(path.name)
             if path.is_file() and kind and _SAFE_NAME.match(path.name):
-                if (folder / path.name).exists():
+                # A Markdown file in the docs folder would become a page (rendering text we do
+                # not escape): it is offered as plain text instead.
+                name = path.name + ".txt" if path.suffix in MARKDOWN_SUFFIXES else path.name
+                if (folder / name).exists():
                     continue  # never overwrite the graph with a check output of the same name
-                shutil.copyfile(path, folder / path.name)
-                downloads.append(_download(folder / path.name, kind))
+                shutil.copyfile(path, folder / name)
+                downloads.append(_download(folder / name, kind))
     sums = "".join(f"{d.sha256}  {d.name}\n" for d in downloads)
     (folder / "SHA256SUMS").write_text(sums, encoding="utf-8")
     return downloads

@@ -25,7 +25,8 @@ class Evidence:
     link: Link
     kind: str  # finding, provision version, recommendation, record
     summary: str = ""
-    quotes: list[Quoted] = field(default_factory=list)
+    quotes: list[Quoted] = field(default_factory=list)  # the first only: the rest are on its page
+    more_quotes: int = 0
     section: Link | None = None
     in_force: str = ""
 
@@ -40,16 +41,24 @@ def _quotes(view: View, node) -> list[Quoted]:
 
 
 def evidence(view: View, node) -> Evidence:
+    shown = _evidence(view, node)
+    shown.more_quotes = max(0, len(shown.quotes) - 1)
+    shown.quotes = shown.quotes[:1]
+    return shown
+
+
+def _evidence(view: View, node) -> Evidence:
     link = view.link(node)
     if view.is_a(node, EOKB.Finding):
         section = view.value(node, EOKB.section)
         return Evidence(link, "finding", view.text(node, EOKB.statement) or "", _quotes(view, node),
-                        view.link(section) if section is not None else None)
+                        section=view.link(section) if section is not None else None)
     if view.is_a(node, EOKB.ProvisionVersion):
         since = view.text(node, ELI.first_date_entry_in_force) or "?"
         until = view.text(node, ELI.date_no_longer_in_force)
         return Evidence(link, "provision version", view.text(node, DCTERMS.description) or "",
-                        _quotes(view, node), in_force=f"in force {since} – {until or 'in force today'}")
+                        _quotes(view, node),
+                        in_force=f"in force {since} to {until}" if until else f"in force from {since}")
     if view.is_a(node, EOKB.Recommendation):
         return Evidence(link, "recommendation", "", _quotes(view, node))
     return Evidence(link, "record")

@@ -10,8 +10,11 @@ and at 5,000 pages a parser would cost more than the build.
 from __future__ import annotations
 
 import html
+import multiprocessing
+import os
 import posixpath
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -55,11 +58,10 @@ class _Site:
         return target if target in self.files else None
 
 
-def check_links(root: Path) -> list[BrokenLink]:
-    """Every broken internal link or anchor of the built site at `root`."""
+def _check_pages(root: Path, pages: list[str]) -> list[BrokenLink]:
     site = _Site(Path(root))
     broken = []
-    for page in sorted(f for f in site.files if f.endswith(".html")):
+    for page in pages:
         text = (site.root / page).read_text(encoding="utf-8", errors="replace")
         for a, b in _LINK.findall(text):
             href = html.unescape(a or b).strip()
@@ -76,3 +78,17 @@ def check_links(root: Path) -> list[BrokenLink]:
             elif fragment and target.endswith(".html") and unquote(fragment) not in site.ids(target):
                 broken.append(BrokenLink(page, href, "no such anchor"))
     return broken
+
+
+def check_links(root: Path, workers: int | None = None, parallel_from: int = 1000) -> list[BrokenLink]:
+    """Every broken internal link or anchor of the built site at `root`. Large sites are
+    split between processes (one per core): the check is a fifth of a build's time."""
+    root = Path(root)
+    pages = sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html"))
+    workers = workers or min(os.cpu_count() or 1, 4)
+    if workers < 2 or len(pages) < parallel_from:
+        return _check_pages(root, pages)
+    chunks = [pages[i::workers] for i in range(workers)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        results = pool.map(_check_pages, [root] * workers, chunks)
+        return sorted((b for chunk in results for b in chunk), key=lambda b: (b.page, b.href))

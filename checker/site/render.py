@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import html
 import json
+import multiprocessing
+import os
 import posixpath
 import re
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
@@ -30,17 +33,41 @@ from checker.site.view import Link
 _SPACE = re.compile(r"\s+")
 
 
+# ASCII punctuation that starts no Markdown construct in the middle of a line, with the
+# extensions mkdocs.yml enables; written as it is (fewer references: MkDocs renders faster).
+# Enabling pymdownx extensions such as mark, tilde, caret or magiclink needs this set reviewed.
+_MIDLINE = frozenset(",.;?%/'\"-:@$")
+_LEADING_NUMBER = re.compile(r"\s*\d+")
+
+
+# Every ASCII character that is neither a letter, a digit nor a space, as a reference
+# (`_MIDLINE` characters are kept, but not as the first character: see `inert`).
+_REFERENCES = {c: f"&#{c};" for c in range(128) if not chr(c).isalnum() and chr(c) != " "}
+_ESCAPE_ALL = str.maketrans(_REFERENCES)
+_ESCAPE_SPECIAL = str.maketrans({c: r for c, r in _REFERENCES.items() if chr(c) not in _MIDLINE})
+
+
 def inert(value) -> Markup:
-    """Text that HTML and Markdown both show as it is, on one line."""
+    """Text that HTML and Markdown both show as it is, on one line.
+
+    Letters, digits, spaces and non-ASCII characters are kept; other characters become
+    numeric references (`[` → `&#91;`), except the harmless punctuation of `_MIDLINE` after
+    the first character — and never the dot after a leading number ("1." would start a list).
+    """
     if isinstance(value, Markup):
         return value
     if value is None:
         return Markup("")
-    printable = "".join(c for c in str(value) if c.isprintable() or c.isspace())  # no control characters
-    out = []
-    for char in _SPACE.sub(" ", printable):
-        out.append(char if char.isalnum() or char == " " else f"&#{ord(char)};")
-    return Markup("".join(out))
+    text = str(value)
+    if not text.isprintable():  # control characters go; whitespace of any kind becomes one space
+        text = "".join(c for c in text if c.isprintable() or c.isspace())
+    text = _SPACE.sub(" ", text)
+    # The head (leading spaces, a leading number, the first other character) is escaped
+    # entirely: that is where a Markdown block construct would start.
+    number = _LEADING_NUMBER.match(text)
+    head_end = number.end() if number else len(text) - len(text.lstrip(" "))
+    head_end = min(len(text), head_end + 1)
+    return Markup(text[:head_end].translate(_ESCAPE_ALL) + text[head_end:].translate(_ESCAPE_SPECIAL))
 
 
 def paragraphs(value) -> Markup:
@@ -92,6 +119,19 @@ def prefixed(value, before: str, after: str = "") -> Markup:
     return Markup(inert(before) + inert(value) + inert(after))
 
 
+@pass_context
+def html_link(context, value: Link) -> Markup:
+    """A link in a raw HTML block (the breadcrumbs), where Markdown does not reach: the
+    address of the page's folder, as MkDocs publishes it."""
+    page = context["page"]
+    if not isinstance(value, Link) or value.target is None:
+        return inert(getattr(value, "text", value))
+    folder = posixpath.dirname(value.target.path) or "."
+    url = posixpath.relpath(folder, posixpath.dirname(page.target.path) or ".") + "/"
+    url = ("" if url == "./" else url) + (f"#{value.target.anchor}" if value.target.anchor else "")
+    return Markup(f'<a href="{html.escape(url or "./", quote=True)}">{inert(value.text)}</a>')
+
+
 def badge(value: Value) -> Markup:
     # key and label are the site's own constants (checker.site.verdicts), not the graph's.
     return Markup(f'<span class="eokb-verdict eokb-verdict--{value.key}">{html.escape(value.label)}</span>')
@@ -139,7 +179,11 @@ def environment() -> Environment:
         autoescape=True, finalize=inert, undefined=StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    env.filters.update(link=link, cells=cells, verdict_cell=verdict_cell, anchor=anchor_id, joined=joined, prefixed=prefixed, badge=badge, file_link=file_link, external=external, title=front_title, paragraphs=paragraphs)
+    env.filters.update(
+        link=link, html_link=html_link, joined=joined, cells=cells, prefixed=prefixed, paragraphs=paragraphs,
+        verdict_cell=verdict_cell, badge=badge, anchor=anchor_id, file_link=file_link, external=external,
+        title=front_title,
+    )
     return env
 
 
@@ -147,13 +191,35 @@ def render_page(env: Environment, page: Page) -> str:
     return env.get_template(page.template).render(page=page, model=page.model)
 
 
-def write_pages(pages: Iterable[Page], docs_dir: Path) -> list[str]:
-    """Render every page into `docs_dir`; the paths written, relative to it."""
+def _write(jobs: list[Callable[[], Page]], docs_dir: Path) -> int:
     env = environment()
-    written = []
-    for page in pages:
+    for job in jobs:
+        page = job()
         path = Path(docs_dir) / page.target.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render_page(env, page), encoding="utf-8")
-        written.append(page.target.path)
-    return written
+    return len(jobs)
+
+
+def write_pages(jobs: list[Callable[[], Page]], docs_dir: Path, workers: int | None = None,
+                parallel_from: int = 1000) -> int:
+    """Build and render every page into `docs_dir`; how many were written. A large site is
+    shared between forked processes (one per core), which inherit the graph."""
+    workers = workers or min(os.cpu_count() or 1, 4)
+    if workers < 2 or len(jobs) < parallel_from:
+        return _write(jobs, docs_dir)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_inherit,
+                             initargs=(jobs,)) as pool:
+        return sum(pool.map(_write_share, [(k, workers, docs_dir) for k in range(workers)]))
+
+
+_JOBS: list = []
+
+
+def _inherit(jobs) -> None:
+    _JOBS[:] = jobs
+
+
+def _write_share(share: tuple[int, int, Path]) -> int:
+    k, n, docs_dir = share
+    return _write(_JOBS[k::n], docs_dir)

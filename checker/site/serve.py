@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import filecmp
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from checker.site.build import SiteSources, mkdocs_config, write_docs
+from checker.site.build import MKDOCS_ENV, SiteSources, mkdocs_config, write_docs
 
 
 def _fingerprint(folders: list[Path]) -> dict[str, float]:
@@ -41,10 +42,11 @@ def _sync(fresh: Path, docs: Path) -> int:
 
 
 def serve_site(load_graph: Callable[[], Graph | None], sources: SiteSources, watch: list[Path],
-               address: str = "127.0.0.1:8000", poll_seconds: float = 1.0) -> None:
-    """Serve until interrupted. `load_graph` returns None when the knowledge base is invalid
-    (it reports why); the preview then keeps the last good pages."""
-    graph = load_graph()
+               address: str = "127.0.0.1:8000", graph: Graph | None = None, poll_seconds: float = 1.0) -> None:
+    """Serve until interrupted. `graph`: the graph to start with (else `load_graph()`).
+    `load_graph` returns None when the knowledge base is invalid (it reports why); the
+    preview then keeps the last good pages."""
+    graph = graph if graph is not None else load_graph()
     if graph is None:
         raise ValueError("the knowledge base is invalid")
     watch = [Path(w) for w in watch] + [Path(sources.hand_written)]
@@ -53,8 +55,10 @@ def serve_site(load_graph: Callable[[], Graph | None], sources: SiteSources, wat
         docs = work / "docs"
         write_docs(graph, docs, sources)
         config = mkdocs_config(work, docs, work / "site", sources)
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", address])
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", address],
+                                  env=MKDOCS_ENV)
         seen = _fingerprint(watch)
+        previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill` ends the preview as Ctrl-C does
         try:
             while server.poll() is None:
                 time.sleep(poll_seconds)
@@ -71,5 +75,20 @@ def serve_site(load_graph: Callable[[], Graph | None], sources: SiteSources, wat
                 write_docs(graph, fresh, sources)
                 print(f"site serve: {_sync(fresh, docs)} file(s) changed", file=sys.stderr)
         finally:
-            server.terminate()
+            signal.signal(signal.SIGTERM, previous)
+            _stop(server)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop(server: subprocess.Popen) -> None:
+    """End MkDocs as Ctrl-C would (it then removes its own temporary site); kill it if it hangs."""
+    if server.poll() is None:
+        server.send_signal(signal.SIGINT)
+        try:
             server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()

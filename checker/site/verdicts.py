@@ -70,7 +70,7 @@ class Verdicts:
         for node in view.instances(EOKB.Verdict):
             key = (view.value(node, EOKB.commitment), view.value(node, EOKB.election))
             held = self._nodes.get(key)
-            if held is None or self.value_of(node).rank > self.value_of(held).rank:
+            if held is None or self._priority(node, key) > self._priority(held, key):
                 self._nodes[key] = node
         # What each verdict rests on: its evidence, and the records its results are about
         # (a result's focus node may be a fact `<version>#seats-1`: it counts for the version).
@@ -81,6 +81,12 @@ class Verdicts:
             for base in bases:
                 if isinstance(base, URIRef):
                     self._resting.setdefault(URIRef(str(base).split("#", 1)[0]), set()).add(node)
+
+    def _priority(self, node, key) -> tuple:
+        """The election's own verdict (`verdict/<election>/<commitment>`) over other verdicts
+        for the pair (such as `kbcheck diff`'s `…/as-of/<day>`); then the most severe."""
+        commitment, election = (urls.record_id(k) or "" for k in key)
+        return (urls.record_id(node) == f"verdict/{election}/{commitment}", self.value_of(node).rank)
 
     def value_of(self, node) -> Value:
         return VALUES.get(self.view.value(node, EOKB.verdictValue), NOT_ASSESSED)

@@ -49,6 +49,10 @@ def humanize(local_name: str) -> str:
 class View:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
+        # Every node's classes, read once: is_a is asked hundreds of thousands of times.
+        self._types: dict = {}
+        for node, cls in graph.subject_objects(RDF.type):
+            self._types.setdefault(node, set()).add(cls)
 
     # -- values ----------------------------------------------------------------------------
 
@@ -78,7 +82,7 @@ class View:
         return self.subjects(RDF.type, cls)
 
     def is_a(self, node, cls) -> bool:
-        return node is not None and (node, RDF.type, cls) in self.graph
+        return cls in self._types.get(node, ())
 
     # -- what to call a node and where it is published -------------------------------------
 
@@ -103,15 +107,30 @@ class View:
             return "Finding: " + slug.replace("-", " ")
         if self.is_a(node, EOKB.Recommendation):
             return f"Recommendation {self.text(node, EOKB.number)}"
+        if self.is_a(node, EOKB.ObservationReport):
+            return self.short_id(node)  # its title is a sentence; the id names it ("odihr-kz-2007")
         if self.is_a(node, EOKB.ReportSection):
             return f"Section {self.text(node, EOKB.sectionNumber)}: {self.text(node, DCTERMS.title)}"
         for predicate in _LABELS:
             text = self.text(node, predicate)
             if text:
                 return text
+        if self.graph.value(predicate=EOKB.states, object=node) is not None:
+            return self.fact_label(node)
         if self.is_a(node, SH.ValidationResult):
             return self.text(node, SH.resultMessage) or "validation result"
         return self.short_id(node)
+
+    def fact_label(self, fact) -> str:
+        """A fact of a provision version, by what it states: "seat allocation: 9 seats, chosen
+        by an appointed body (APK)"."""
+        kind = humanize(str(self.value(fact, RDF.type) or "fact").rsplit("#", 1)[-1])
+        parts = []
+        for predicate, value in sorted(self.graph.predicate_objects(fact), key=lambda pv: (str(pv[0]), str(pv[1]))):
+            if predicate in (RDF.type, EOKB.chamber, EOKB.sourceFile, EOKB.sourceLine, EOKB.sourceColumn):
+                continue
+            parts.append(f"{humanize(str(predicate).rsplit('#', 1)[-1])} {self.label(value)}")
+        return f"{kind}: {', '.join(parts)}" if parts else kind
 
     def short_id(self, node) -> str:
         record = urls.record_id(node)

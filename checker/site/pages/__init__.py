@@ -5,13 +5,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from checker.site.pages import commitments, elections, findings, home, law, recommendations, rules
 from checker.site.pages.common import BuildInfo, Download, Page, Site
 from checker.vocab import EOKB
 
-__all__ = ["BuildInfo", "Download", "Page", "Site", "every_page"]
+__all__ = ["BuildInfo", "Download", "Page", "Site", "every_page", "page_jobs"]
 
 # Which page builder publishes each kind of record.
 RECORD_PAGES = (
@@ -25,21 +26,25 @@ RECORD_PAGES = (
 )
 
 
-def every_page(site: Site, intro: str) -> Iterator[Page]:
-    yield home.home_page(site, intro)
-    yield home.downloads_page(site)
-    yield rules.catalogue_page(site)
-    yield commitments.index_page(site)
-    yield law.index_page(site)
-    yield findings.index_page(site)
-    yield recommendations.index_page(site)
-    yield elections.index_page(site)
-    yield elections.matrix_page(site)
+def page_jobs(site: Site, intro: str) -> list[Callable[[], Page]]:
+    """One job per page: calling it builds the page's model. Jobs, not pages, so that a large
+    site can be built by several processes, each building and writing its share."""
+    jobs: list[Callable[[], Page]] = [
+        partial(home.home_page, site, intro), partial(home.downloads_page, site), partial(rules.catalogue_page, site),
+        partial(commitments.index_page, site), partial(law.index_page, site), partial(findings.index_page, site),
+        partial(recommendations.index_page, site), partial(elections.index_page, site),
+        partial(elections.matrix_page, site),
+    ]
     for cls, build in RECORD_PAGES:
         for node in site.view.instances(cls):
             if site.view.target(node) is not None:  # records whose IRI has no id get no page
-                yield build(site, node)
+                jobs.append(partial(build, site, node))
     for election in site.elections:
-        changes = elections.changes_page(site, election)
-        if changes is not None:
-            yield changes
+        if elections.changes_target(site, election) is not None:
+            jobs.append(partial(elections.changes_page, site, election))
+    return jobs
+
+
+def every_page(site: Site, intro: str) -> Iterator[Page]:
+    for job in page_jobs(site, intro):
+        yield job()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from rdflib import DCTERMS, SKOS
+from rdflib import DCTERMS
 
 from checker.site import urls
 from checker.site.urls import Target
@@ -98,6 +98,11 @@ def crumbs(part: str, *parents: Link) -> list[Link]:
     return [HOME, PART_INDEX[part], *parents]
 
 
-def concept_label(view: View, node) -> str:
-    """A vocabulary term's label: from the graph if it has one, else from its local name."""
-    return view.text(node, SKOS.prefLabel) or view.short_id(node)
+def verdicts_resting_on(site: Site, record) -> list[tuple[Link, str, str]]:
+    """The computed verdicts a record is evidence for: (link to the verdict, key, label)."""
+    view = site.view
+    rows = []
+    for verdict, value in site.verdicts.resting_on(record):
+        commitment, election = view.value(verdict, EOKB.commitment), view.value(verdict, EOKB.election)
+        rows.append((view.link(verdict, f"{view.label(commitment)} in {view.label(election)}"), value.key, value.label))
+    return rows

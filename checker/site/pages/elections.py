@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import DCTERMS, SKOS
+from rdflib import DCTERMS
 
-from checker.build import ELI
 from checker.site import urls
 from checker.site.pages.common import Page, Site, crumbs
+from checker.site.pages.law import versions_in_force
 from checker.site.verdicts import Value
 from checker.site.view import Link
 from checker.vocab import EOKB
@@ -35,10 +35,6 @@ def _cell(site: Site, commitment, election) -> Cell:
     page = site.view.target(commitment)
     anchor = urls.anchor("verdict", urls.record_id(election) or "")
     return Cell(value, Link(value.label, urls.Target(page.path, anchor)))
-
-
-def _short(site: Site, commitment) -> str:
-    return site.view.text(commitment, SKOS.prefLabel) or site.view.short_id(commitment)
 
 
 def matrix_page(site: Site) -> Page:
@@ -77,7 +73,7 @@ def changes_page(site: Site, election) -> Page | None:
     view = site.view
     before = _predecessor(site, election)
     changes = [Change(view.link(c), _cell(site, c, before), _cell(site, c, election)) for c in site.commitments]
-    law_before, law_after = set(view.objects(before, EOKB.governedBy)), set(view.objects(election, EOKB.governedBy))
+    law_before, law_after = set(versions_in_force(view, before)), set(versions_in_force(view, election))
     model = {
         "before": view.link(before), "after": view.link(election),
         "changed": [c for c in changes if c.before.value != c.after.value],
@@ -114,8 +110,7 @@ def election_page(site: Site, election) -> Page:
         "observed_by": view.links(view.objects(election, EOKB.observedBy)),
         "summary": site.verdicts.summary(site.commitments, election),
         "verdicts": [(view.link(c), _cell(site, c, election)) for c in site.commitments],
-        "law": sorted(((view.link(v), view.text(v, ELI.first_date_entry_in_force) or "")
-                       for v in view.objects(election, EOKB.governedBy)), key=lambda lv: lv[0].text),
+        "law": sorted((view.link(v) for v in versions_in_force(view, election)), key=lambda link: link.text),
         "lists": [(view.label(view.value(pl, EOKB.party)), view.text(pl, EOKB.ballotPosition),
                    view.python(pl, EOKB.registered)) for pl in lists],
         "changes": Link("What changed since the previous election", changes) if changes else None,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from rdflib import DCTERMS, RDF, RDFS
 
 from checker.site import urls
-from checker.site.pages.common import Page, Quote, Site, crumbs, quotes
+from checker.site.pages.common import Page, Quote, Site, crumbs, quotes, verdicts_resting_on
 from checker.site.view import Link, View
 from checker.vocab import EOKB
 
@@ -109,9 +109,7 @@ def finding_page(site: Site, finding) -> Page:
         commitments=view.links(view.objects(finding, EOKB.concerns)),
         provisions=view.links(view.objects(finding, EOKB.concernsProvision)),
         recommendations=view.links(view.subjects(EOKB.answers, finding)),
-        verdicts=[(view.link(v, f"{view.label(view.value(v, EOKB.commitment))} in "
-                            f"{view.label(view.value(v, EOKB.election))}"), value.key, value.label)
-                  for v, value in site.verdicts.resting_on(finding)],
+        verdicts=verdicts_resting_on(site, finding),
         topics=[str(t) for t in view.objects(finding, EOKB.topic)],
     )
     report = _report_of(view, section)

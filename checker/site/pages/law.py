@@ -9,13 +9,14 @@ from rdflib import DCTERMS, RDF, RDFS
 
 from checker.build import ELI
 from checker.site import urls
-from checker.site.pages.common import Page, Quote, Site, crumbs, quotes
-from checker.site.view import Link, View, humanize
+from checker.site.pages.common import Page, Quote, Site, crumbs, quotes, verdicts_resting_on
+from checker.site.view import Link, View, humanize, natural_key
 from checker.vocab import EOKB
 
 
 @dataclass
 class Version:
+    link: Link  # to the version's section of the page
     anchor: str
     in_force_from: str
     in_force_to: str | None
@@ -36,6 +37,24 @@ class Provision:
     commitments: list[Link]
     findings: list[tuple[Link, str]]
     recommendations: list[Link]
+
+
+def versions_in_force(view: View, election) -> list:
+    """The provision versions in force on an election's day: the checker's (`eokb:governedBy`)
+    when it recorded them, else read from the versions' dates."""
+    recorded = view.objects(election, EOKB.governedBy)
+    if recorded:
+        return recorded
+    day = view.text(election, DCTERMS.date)
+    if not day:
+        return []
+    in_force = []
+    for version in view.instances(EOKB.ProvisionVersion):
+        since = view.text(version, ELI.first_date_entry_in_force) or ""
+        until = view.text(version, ELI.date_no_longer_in_force)
+        if since <= day and (until is None or day <= until):
+            in_force.append(version)
+    return in_force
 
 
 def index_page(site: Site) -> Page:
@@ -90,18 +109,18 @@ def _facts(view: View, version) -> list:
 
 def _version(site: Site, version) -> Version:
     view = site.view
+    summary = view.text(version, DCTERMS.description) or ""
     return Version(
+        link=view.link(version, summary if len(summary) <= 100 else summary[:99].rstrip() + "…"),
         anchor=view.target(version).anchor,
         in_force_from=view.text(version, ELI.first_date_entry_in_force) or "",
         in_force_to=view.text(version, ELI.date_no_longer_in_force),
         dates_basis=view.text(version, EOKB.datesBasis) or "",
         dates_note=view.text(version, EOKB.datesNote),
-        summary=view.text(version, DCTERMS.description) or "",
+        summary=summary,
         quotes=quotes(view, version),
         facts=_facts(view, version),
-        verdicts=[(view.link(v, f"{view.label(view.value(v, EOKB.commitment))} in "
-                            f"{view.label(view.value(v, EOKB.election))}"), value.key, value.label)
-                  for v, value in site.verdicts.resting_on(version)],
+        verdicts=verdicts_resting_on(site, version),
     )
 
 
@@ -120,7 +139,7 @@ def provision_page(site: Site, provision) -> Page:
         label=view.label(provision), title=view.text(provision, ELI.title) or "",
         instrument=view.link(instrument),
         versions=[_version(site, v) for v in versions],
-        commitments=view.links(sorted(commitments, key=lambda c: str(c))),
+        commitments=view.links(sorted(commitments, key=lambda c: natural_key(str(c)))),
         findings=[(view.link(f), view.text(f, EOKB.statement) or "") for f in findings],
         recommendations=view.links(recommendations),
     )

@@ -1,0 +1,302 @@
+"""The site as a reader uses it: built, served on 127.0.0.1, opened in Debian's chromium
+(headless, through Playwright; no browser is ever downloaded), searched with the theme's own
+search box, every internal link followed, scanned with axe-core, and shown hostile text
+that must stay text.
+
+Screenshots of the home page and of a commitment page go to test-artifacts/.
+Needs: scripts/setup.sh (chromium, the playwright package, tests/js with axe-core).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+
+from checker.cli import EXIT_OK, main
+from checker.site.build import SiteSources, build_site
+from tests.sitekit import CHROMIUM, CHROMIUM_ARGS, ROOT, kb_graph, serving, with_verdicts
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = ROOT / "test-artifacts"
+AXE = ROOT / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
+FIXED = SiteSources(kb_version="test", built_on=datetime.date(2020, 1, 1))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/setup.sh (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.dialogs = []  # every alert/confirm/prompt a page opens
+
+    def on_dialog(dialog):
+        tab.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    tab.on("dialog", on_dialog)
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def judged_site(tmp_path_factory):
+    """kb-small with the checker's verdicts injected (tests/sitekit.py), served."""
+    out = tmp_path_factory.mktemp("judged") / "site"
+    build_site(with_verdicts(kb_graph("kb-small")), out, FIXED)
+    with serving(out) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def malicious_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("malicious") / "site"
+    build_site(kb_graph("kb-malicious"), out, FIXED)
+    with serving(out) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def bundled_site(tmp_path_factory):
+    """The bundled knowledge base, built the way `kbcheck site build` builds it."""
+    out = tmp_path_factory.mktemp("bundled") / "site"
+    assert main(["--kb", str(ROOT), "site", "build", "--out", str(out)]) == EXIT_OK
+    with serving(out) as base:
+        yield base
+
+
+def heading(page) -> str:
+    return page.locator("h1").inner_text().rstrip("¶").strip()  # without the permalink sign
+
+
+def search(page, base: str, query: str) -> list[str]:
+    """Type into the theme's search box; the addresses of the results, best first."""
+    page.goto(base)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=30)  # typed like a reader: the theme searches on key events
+    results = page.locator(".md-search-result__item a.md-search-result__link")
+    results.first.wait_for(timeout=10_000)
+    return [urljoin(page.url, href) for href in results.evaluate_all("els => els.map(e => e.getAttribute('href'))")]
+
+
+# -- loading, searching --------------------------------------------------------------------
+
+def test_home_page_loads(page, judged_site):
+    response = page.goto(judged_site)
+    assert response.ok
+    assert heading(page) == "Election commitments knowledge base"
+    assert page.get_by_role("link", name="Compliance matrix").first.is_visible()
+    summary = page.locator("table").nth(1).inner_text()
+    assert "Elections to the Assembly, 1 March 2020" in summary
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
+
+
+def test_commitment_page_screenshot(page, bundled_site):
+    response = page.goto(bundled_site + "commitments/copenhagen-1990/7.5/")
+    assert response.ok
+    assert heading(page) == "Copenhagen Document 1990, Paragraph 7.5"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "commitment-copenhagen-1990-7.5.png"), full_page=True)
+
+
+def test_search_finds_a_finding_by_a_word_of_its_quotation(page, judged_site):
+    # "cent" stands only in the quotation of finding `count` ("12 per cent of e-voting stations").
+    hits = search(page, judged_site, "cent")
+    assert urlsplit(hits[0]).path == "/findings/obs-xx-2020/finding/count/"
+    assert all(urlsplit(hit).path == "/findings/obs-xx-2020/finding/count/" for hit in hits)
+
+
+def test_search_7_5_finds_the_commitment(page, bundled_site):
+    hits = search(page, bundled_site, "7.5")
+    assert urlsplit(hits[0]).path == "/commitments/copenhagen-1990/7.5/"
+
+
+# -- links ---------------------------------------------------------------------------------
+
+def crawl(page, base: str) -> dict[str, int]:
+    """Follow every internal link from every page reached from the home page: status by address
+    (`page.html_pages` lists the addresses that are HTML pages)."""
+    status: dict[str, int] = {}
+    page.html_pages = []
+    queue = [base]
+    while queue:
+        url = queue.pop()
+        if url in status:
+            continue
+        response = page.request.get(url)  # downloads too, which the tab would not open
+        status[url] = response.status
+        if not response.ok or not response.headers.get("content-type", "").startswith("text/html"):
+            continue
+        page.goto(url, wait_until="domcontentloaded")
+        page.html_pages.append(url)
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        for href in hrefs:
+            target, _ = urldefrag(href)
+            if target.startswith(base) and target not in status:
+                queue.append(target)
+    return status
+
+
+def test_every_internal_link_returns_a_page(page, judged_site):
+    status = crawl(page, judged_site)
+    broken = {url: code for url, code in status.items() if code != 200}
+    assert not broken
+    assert len(status) >= 25  # every generated page was reached by links alone
+    assert judged_site + "findings/obs-xx-2020/finding/count/" in status
+
+
+# -- the compliance matrix -------------------------------------------------------------------
+
+def matrix_cell(page, base: str, commitment_label: str, election_label: str):
+    page.goto(base + "compliance/")
+    headers = page.locator("table thead th").all_inner_texts()
+    column = next(i for i, text in enumerate(headers) if election_label in text)
+    row = page.locator("table tbody tr").filter(has=page.get_by_role("link", name=commitment_label, exact=True))
+    return row.locator("td").nth(column)
+
+
+def test_matrix_cell_says_violated_and_links_to_its_evidence(page, judged_site):
+    cell = matrix_cell(page, judged_site, "Copenhagen Document 1990, Paragraph 7.2", "1 March 2020")
+    assert cell.inner_text().strip() == "violated"
+    cell.get_by_role("link").click()
+    page.wait_for_load_state()
+    assert page.url == judged_site + "commitments/copenhagen-1990/7.2/#verdict-xx-2020-assembly"
+    verdict = page.locator("#verdict-xx-2020-assembly")
+    assert verdict.is_visible()
+    evidence = page.locator("#verdict-xx-2020-assembly ~ ul").nth(1)  # rules, then the evidence
+    assert evidence.get_by_role("link", name="Finding: appointed seats").count() >= 1
+    other = matrix_cell(page, judged_site, "Copenhagen Document 1990, Paragraph 7", "1 March 2020")
+    assert other.inner_text().strip() == "not assessed"
+
+
+@pytest.mark.xfail(strict=True, reason="checker not yet landed: the bundled site is built without the "
+                   "checker's verdicts; switch on by building `bundled_site` with --checks from `kbcheck check --out`")
+def test_bundled_matrix_7_2_in_2007_is_violated(page, bundled_site):
+    cell = matrix_cell(page, bundled_site, "Copenhagen Document 1990, Paragraph 7.2", "2007")
+    assert cell.inner_text().strip() == "violated"
+    cell.get_by_role("link").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("commitments/copenhagen-1990/7.2/#verdict-kz-2007-majilis")
+
+
+# -- hostile text stays text ------------------------------------------------------------------
+
+def test_malicious_text_runs_no_script(page, malicious_site):
+    status = crawl(page, malicious_site)
+    assert all(code == 200 for code in status.values())
+    for url in list(page.html_pages):
+        page.goto(url)
+        assert page.evaluate("typeof window.__pwned") == "undefined", url
+    hits = search(page, malicious_site, "contested")  # results show "[click me](javascript:…)" beside it
+    assert hits
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.dialogs == []
+    page.goto(malicious_site + "commitments/copenhagen-1990/7.2/")
+    body = page.locator("article").inner_text()
+    assert "<script>window.__pwned = 'block script'</script>" in body  # shown, as text
+    assert "[click me](javascript:window.__pwned='md link')" in body
+
+
+# -- accessibility ------------------------------------------------------------------------------
+
+AXE_PAGES = ("", "commitments/copenhagen-1990/7.2/", "compliance/", "law/xx/constitution/art-5/",
+             "findings/obs-xx-2020/finding/appointed-seats/", "recommendations/obs-xx-2020/rec/1/",
+             "elections/xx/2020-assembly/", "elections/xx/2020-assembly/changes/", "rules/", "downloads/")
+
+
+# Violations in the theme's own chrome, not in our pages: (axe rule, element). Material 9.8's
+# search overlay is a role="dialog" without an accessible name; fixing it means copying the
+# theme's search partial, which would then drift from the theme.
+THEME_ISSUES = {("aria-dialog-name", ".md-search")}
+
+
+@pytest.mark.parametrize("site, path", [("judged_site", path) for path in AXE_PAGES] + [
+    ("bundled_site", "commitments/copenhagen-1990/7.5/"), ("bundled_site", "law/kz/election-law/art-4/4/"),
+    ("bundled_site", "findings/odihr-kz-2007/"), ("bundled_site", "recommendations/")])
+def test_no_serious_accessibility_violation(page, request, site, path):
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run scripts/setup.sh (npm ci in tests/js)")
+    page.goto(request.getfixturevalue(site) + path)
+    page.add_script_tag(path=str(AXE))
+    report = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        {"rule": v["id"], "impact": v["impact"], "help": v["help"], "nodes": targets}
+        for v in report["violations"] if v["impact"] in ("critical", "serious")
+        for targets in [[n["target"] for n in v["nodes"] if (v["id"], n["target"][0]) not in THEME_ISSUES]] if targets
+    ]
+    assert serious == [], json.dumps(serious, indent=2)
+
+
+# -- live preview -------------------------------------------------------------------------------
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def processes_with(argument: str) -> list[int]:
+    """Running processes with `argument` on their command line (from /proc: no extra package)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if argument.encode() in cmdline.read_bytes().split(b"\0"):
+                found.append(int(cmdline.parent.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_serve_previews_and_follows_edits(page, kb_small):
+    """`kbcheck site serve`: the site on the address given, regenerated when a YAML file changes."""
+    import subprocess
+    import sys
+    import time
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "checker.cli", "--kb", str(kb_small), "site", "serve",
+                               "--address", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}/"
+    finding = base + "findings/obs-xx-2020/finding/count/"
+
+    def wait_for(text: str) -> None:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if page.goto(finding).ok and text in page.locator("article").inner_text():
+                    return
+            except Exception:  # noqa: BLE001 - not serving yet
+                pass
+            time.sleep(0.5)
+        raise AssertionError(f"{text!r} never appeared at {finding}")
+
+    try:
+        wait_for("Observers assessed the count negatively in one station in eight.")
+        path = kb_small / "findings" / "obs-xx-2020" / "findings" / "01-summary.yaml"
+        path.write_text(path.read_text().replace("in one station in eight.", "in one station in eight, edited."))
+        wait_for("in one station in eight, edited.")
+    finally:
+        server.terminate()  # SIGTERM: the preview stops its MkDocs and removes its temporary files
+        server.wait(timeout=20)
+    assert server.returncode == 0
+    assert processes_with(f"127.0.0.1:{port}") == [], "the preview left MkDocs running"
