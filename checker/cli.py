@@ -36,8 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--kb", type=Path, default=Path("."), help="knowledge base folder (default: the current one)")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    build = commands.add_parser("build", help="the main job: load and validate, export the graph "
-                                "(later stages: check, reports, site)")
+    build = commands.add_parser("build", help="the main job: validate, export the graph, check, write "
+                                "the reports, build the site (violations do not stop it)")
     build.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
     commands.add_parser("validate", help="load the knowledge base and report every problem")
     check = commands.add_parser("check", help="judge every commitment for every election")
@@ -205,15 +205,20 @@ def _export(args) -> int:
 
 
 def _build(args) -> int:
-    from checker.export import FORMATS, serialize
+    from checker.main_job import run_build
+    from checker.site import SiteBuildError
 
-    kb, graph = _load_valid(args)
-    if kb is None:
+    try:
+        outcome = run_build(args.kb, args.out)
+    except SiteBuildError as error:
+        print(f"kbcheck build: {error}\nThe previous site is unchanged.", file=sys.stderr)
+        return EXIT_INTERNAL
+    if outcome.problems:
+        for problem in outcome.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(outcome.problems)} problem(s) found; nothing was written", file=sys.stderr)
         return EXIT_INVALID
-    for fmt in FORMATS:
-        path = args.out / f"graph.{fmt}"
-        atomic.write_text(path, serialize(graph, fmt))
-        print(f"wrote {path}", file=sys.stderr)
+    print(f"wrote {', '.join(str(p) for p in outcome.written)}", file=sys.stderr)
     return EXIT_OK
 
 

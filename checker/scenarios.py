@@ -187,3 +187,23 @@ def simulate(graph: Graph, shapes: Graph, rules: list[Rule], selectors: list[str
 def unanswered(verdicts: list[Verdict]) -> list[Verdict]:
     """Violated or at-risk verdicts that no recommendation answers."""
     return [v for v in verdicts if v.verdict in ("violated", "at-risk") and not v.evidence.recommendations]
+
+
+def would_close(graph: Graph, shapes: Graph, rules: list[Rule], baseline: Judgement,
+                engine: str = "pyshacl") -> dict[str, list[Verdict]]:
+    """For each recommendation that declares fact changes, the open verdicts of the latest
+    election that applying it alone would close (the site shows them on its page)."""
+    latest = max(graph.subjects(RDF.type, EOKB.Election), key=lambda e: graph.value(e, DCTERMS.date).toPython())
+    election, day = readable(latest), graph.value(latest, DCTERMS.date).toPython()
+    before = {v.commitment: v for v in baseline.verdicts if v.election == election and v.as_of == day}
+    closing: dict[str, list[Verdict]] = {}
+    for rec in sorted(graph.subjects(RDF.type, EOKB.Recommendation)):
+        if not list(graph.objects(rec, EOKB.proposesChange)):
+            continue
+        after = judge(apply(graph, [rec], day), shapes, rules, as_of=day, engine=engine)
+        closing[readable(rec)] = [
+            before[v.commitment] for v in after.verdicts
+            if v.election == election and v.commitment in before
+            and before[v.commitment].verdict in OPEN and v.verdict not in OPEN
+        ]
+    return closing
