@@ -57,9 +57,22 @@ def test_failed_export_leaves_the_previous_output(kb_small, tmp_path):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_build_writes_every_format(kb_small, tmp_path):
-    assert main(["--kb", str(kb_small), "build", "--out", str(tmp_path / "out")]) == EXIT_OK
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["graph.jsonld", "graph.nt", "graph.ttl"]
+def test_build_writes_every_output_despite_violations(kb_small, tmp_path):
+    out = tmp_path / "out"
+    assert main(["--kb", str(kb_small), "build", "--out", str(out)]) == EXIT_OK  # violations are content
+    assert sorted(p.name for p in out.iterdir()) == ["graph.jsonld", "graph.nt", "graph.ttl", "reports", "site"]
+    assert sorted(p.name for p in (out / "reports").iterdir()) == [
+        "junit.xml", "report.md", "report.ttl", "results.sarif", "verdicts.json"]
+    assert (out / "site" / "index.html").is_file()
+
+
+def test_build_of_an_invalid_kb_writes_nothing(kb_small, tmp_path):
+    out = tmp_path / "out"
+    assert main(["--kb", str(kb_small), "build", "--out", str(out)]) == EXIT_OK
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    (kb_small / "findings/obs-xx-2020/elections.yaml").write_text("elections: [")
+    assert main(["--kb", str(kb_small), "build", "--out", str(out)]) == EXIT_INVALID
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == before
 
 
 def test_errors_lists_the_catalogue(capsys):
