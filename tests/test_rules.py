@@ -10,7 +10,6 @@ Adding a case is adding a file.
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 import pytest
@@ -52,7 +51,7 @@ def test_rule_case(case: Path):
     data, expected, verdicts = split_case(case)
     for commitment in rule.commitments:  # the case names no commitments; the rule's are judged
         data.add((URIRef(ID_BASE + commitment), RDF.type, EOKB.Commitment))
-    judgement = judge(data, SHAPES, RULES, today=datetime.date(2000, 1, 1))
+    judgement = judge(data, SHAPES, RULES)
     actual = {(URIRef(r.focus), URIRef(r.shape), URIRef(r.severity), r.value)
               for r in judgement.raw if r.shape == str(rule.shape)}
     assert actual == expected
