@@ -60,6 +60,7 @@ FOLLOW_UP_STATUS = {
     "not-assessed": EOKB.NotAssessedStatus,
 }
 SEVERITY = {"violation": SH.Violation, "warning": SH.Warning, "info": SH.Info}
+FIGURE_MEASURES = {"ballots-cast": EOKB.BallotsCast, "registered-voters": EOKB.RegisteredVoters}
 
 # How each fact group's keys become properties: (class, {yaml key: (property, mapping)}).
 FACT_GROUPS: dict[str, tuple[URIRef, dict[str, tuple[URIRef, dict | None]]]] = {
@@ -388,6 +389,7 @@ class GraphBuilder:
                 value = figure["value"]
                 self.add(fig, RDF.value, int(value) if value == value.to_integral_value() and "." not in str(value) else value)
                 self.add(fig, EOKB.unit, figure["unit"])
+                self.add(fig, EOKB.measures, FIGURE_MEASURES.get(figure.get("measures")))
                 self.add(f, EOKB.figure, fig)
             for topic in finding.get("topics") or []:
                 self.add(f, EOKB.topic, topic)
@@ -441,6 +443,16 @@ class GraphBuilder:
             self.refs(v, EOKB.restsOn, verdict.get("findings"))
             self.add(v, PROV.wasDerivedFrom, iri(self.kb.report_of(verdict)))
 
+
+    def _claims(self, top: Record) -> None:
+        """A report's numeric claims (checker/claims.py recomputes them from the annex data)."""
+        for claim in top.get("claims", []):
+            c = self.node(iri(claim.id), claim, EOKB.NumericClaim)
+            self.add(c, EOKB.statement, claim["statement"])
+            self.add(c, RDF.value, claim["figure"])
+            self.add(c, EOKB.quotation, self.quote(URIRef(f"{c}#quote"), claim["quote"]))
+            if claim.get("finding"):
+                self.add(c, PROV.wasDerivedFrom, iri(claim["finding"]))
 
     def _waivers(self, top: Record) -> None:
         for n, waiver in enumerate(top.get("waivers", []), start=1):

@@ -59,6 +59,10 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind("KB206", "reference to the wrong kind of record", "refer to a record of the kind the key expects"),
         ErrorKind("KB207", "expired waiver", "renew the waiver with a new justification and expiry date, or remove it"),
         ErrorKind("KB208", "waiver of an unknown rule", "use a rule id from `kbcheck rules`"),
+        ErrorKind("KB209", "unknown id in result data", "use a party id of elections.yaml, a station key of "
+                  "annexes/stations.csv or a table <report>/annex-<n> that the annexes define"),
+        ErrorKind("KB209", "unknown id in result data", "use a party id of elections.yaml, a station key of "
+                  "annexes/stations.csv or a table <report>/annex-<n> that the annexes define"),
         # Against the source text
         ErrorKind("KB301", "quotation not found in the source", "copy the text verbatim from the source lines given"),
         ErrorKind("KB302", "quotation found on other lines", "correct `lines` to where the quotation stands"),
@@ -66,6 +70,10 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind("KB304", "source text changed", "the file's SHA-256 differs from `source.sha256`; restore the file or update the checksum after review"),
         ErrorKind("KB305", "verdict wording not in the quotations", "quote the passage that holds the report's verdict words"),
         ErrorKind("KB306", "lines outside the source or the section", "give lines inside the source file and inside the section named"),
+        ErrorKind("KB307", "annex data differs from the source text", "regenerate the CSV files with `python -m "
+                  "checker.annexes write <source.txt> <annexes folder>`; never edit them by hand"),
+        ErrorKind("KB307", "annex data differs from the source text", "regenerate the CSV files with `python -m "
+                  "checker.annexes write <source.txt> <annexes folder>`; never edit them by hand"),
     )
 }
 

@@ -16,6 +16,8 @@ from checker.build import build_graph
 from checker.errors import Problems
 from checker.load import KnowledgeBase, load
 from checker.quotes import QuoteTally, check_quotes
+from checker.claims import check_claims
+from checker.results_data import add_results_data
 from checker.waivers import check_waivers
 
 
@@ -35,4 +37,8 @@ def load_and_check(root: Path, today: datetime.date | None = None) -> Loaded:
     tally = check_quotes(kb, problems)
     check_waivers(kb, problems, today)
     graph = None if problems else build_graph(kb)
+    if graph is not None:  # issue 7: the annex tables (annexes/*.csv) as RDF Data Cube, and claims on them
+        problems.extend(add_results_data(kb, graph))
+        problems.extend(check_claims(kb, graph) if not problems else Problems())
+        graph = None if problems else graph
     return Loaded(kb, problems, tally, graph)

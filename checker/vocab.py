@@ -14,8 +14,11 @@ class EOKB(DefinedNamespace):
     AppointedByHeadOfState: URIRef  # Seats filled by appointment of the head of state.
     AtRisk: URIRef  # A rule found a warning-level problem with the commitment.
     AuthoritativeInterpretation: URIRef  # An interpretation of a treaty by its monitoring body.
+    BallotCount: URIRef  # A count of ballots or voters rather than of a party's votes: a column of a result table, or what a finding's figure counts.
+    BallotsCast: URIRef  # The number of voters who took part, as a result protocol or a published table reports it: valid votes for all parties plus invalid ballots should add up to it.
     Body: URIRef  # A state or election body, such as an election commission or an appointed assembly.
     CandidacyRule: URIRef  # Who may stand as a candidate for a chamber.
+    CecData: URIRef  # The figures the Central Election Commission published for the polling station (cec-data in the annex CSV files).
     Chamber: URIRef  # A chamber of a national legislature.
     ChamberSize: URIRef  # The total number of seats of a chamber.
     ChosenByAppointedBody: URIRef  # Seats filled by a body whose members are appointed, not elected.
@@ -32,6 +35,7 @@ class EOKB(DefinedNamespace):
     FullyImplemented: URIRef  # The recommendation has been fully implemented.
     GoodPractice: URIRef  # A recommended practice used as a reference.
     IndirectElectionByRegionalCouncils: URIRef  # Seats filled by votes of regional or local councils.
+    InvalidBallots: URIRef  # The ballots found invalid in the count (the Invalid column of the annex tables).
     LegalForce: URIRef  # How binding a standard is on a state.
     LegalInstrument: URIRef  # A national legal act: a constitution, law, code or regulation.
     MandateRule: URIRef  # What a deputy's mandate depends on.
@@ -42,6 +46,7 @@ class EOKB(DefinedNamespace):
     NotAssessedStatus: URIRef  # Implementation has not been assessed.
     NotImplemented: URIRef  # The recommendation has not been implemented.
     Noted: URIRef  # A rule found an informational concern about the commitment.
+    NumericClaim: URIRef  # A number a report states that the knowledge base's data can recompute (findings/<report>/claims.yaml; kbcheck claims compares the two).
     ObservationReport: URIRef  # A report of an election observation mission.
     ObservationStatistics: URIRef  # What observers measured on election day, as shares of their observations, with the findings that state the figures.
     ObserverRule: URIRef  # Who may observe elections.
@@ -52,15 +57,19 @@ class EOKB(DefinedNamespace):
     PartyListPopularVote: URIRef  # Seats won by party lists in a direct vote.
     PartyListRule: URIRef  # How party lists are composed and seats are won.
     PartyRegistrationRule: URIRef  # What registering a political party requires.
+    PecProtocol: URIRef  # The figures of the polling station's result protocol, as the copy the mission obtained records them (pec-protocol in the annex CSV files).
     PoliticalCommitment: URIRef  # Politically binding on all participating States, such as OSCE commitments.
+    PollingStation: URIRef  # A polling station of an election, whose precinct election commission (PEC) counts the votes and records them in a result protocol; identified by region, territorial election commission (TEC) and number, as numbers repeat across the country.
     ProposedChange: URIRef  # A change to the facts of a provision that a recommendation asks for.
     Provision: URIRef  # An article or paragraph of a legal instrument.
     ProvisionVersion: URIRef  # What a provision said during one period in which it was in force.
     Quotation: URIRef  # Verbatim words of a source, with the lines of its text file where they stand.
     Recommendation: URIRef  # A numbered recommendation of an observation report.
     RecommendationGroup: URIRef  # A lettered group of recommendations.
+    RegisteredVoters: URIRef  # The number of voters on the voter lists (the electorate).
     ReportSection: URIRef  # A numbered section of an observation report, with the page where it starts.
     ReportVerdict: URIRef  # A report's own conclusion on whether a state met a commitment in an election.
+    ResultSource: URIRef  # Whose figures a result observation reports.
     SeatAllocation: URIRef  # A number of seats of a chamber filled by one selection method.
     SelectionMethod: URIRef  # How seats of a chamber are filled.
     SingleMemberPopularVote: URIRef  # Seats won in single-member constituencies by direct vote.
@@ -123,7 +132,9 @@ class EOKB(DefinedNamespace):
     level: URIRef  # The tier of a body: central, regional, district or precinct.
     listOrder: URIRef  # Order of candidates on a party list: alphabetical or ranked.
     listsDisplayedAtPollingStations: URIRef  # Candidate lists are shown at polling stations.
+    mandates: URIRef  # The seats a party won, as the table prints them.
     markedBallotsNotShownPercent: URIRef  # Share of counts observed where marked ballots were not shown to observers.
+    measures: URIRef  # What a finding's figure counts, where rules and computations use it: e.g. eokb:BallotsCast for a reported number of voters who took part.
     mention: URIRef  # A place in a source that names the subject.
     minimumAge: URIRef  # Minimum age of candidates.
     minimumMembers: URIRef  # Members or signatures required to register a party.
@@ -134,7 +145,7 @@ class EOKB(DefinedNamespace):
     needsProperty: URIRef  # A fact property a rule needs: without a fact in force that states it, the rule cannot judge and its commitment is not assessed.
     note: URIRef  # A note in the encoder's own words.
     number: URIRef  # The number of a recommendation.
-    observation: URIRef  # What observers measured in the election.
+    observation: URIRef  # What observers measured in the election (eokb:ObservationStatistics), or a table of its results (a qb:DataSet, e.g. an annex of the report comparing PEC protocols with the data the CEC published).
     observedBy: URIRef  # A report that observed the election.
     observersRestrictedInCountPercent: URIRef  # Share of counts observed where observers were restricted in their activity.
     observes: URIRef  # An election the report observed.
@@ -142,10 +153,12 @@ class EOKB(DefinedNamespace):
     page: URIRef  # The page of the printed report where the subject stands or starts.
     pageNumber: URIRef  # The number of a page.
     pageStart: URIRef  # A page of the report and where it starts.
-    party: URIRef  # The party of a list.
+    party: URIRef  # The party of a list, or the party a result figure counts votes for. In result tables the columns of invalid ballots and of ballots cast take this place (eokb:InvalidBallots, eokb:BallotsCast), as the printed tables put them beside the parties.
     partyChoosesSeatHoldersAfterResults: URIRef  # Party bodies choose after the results which candidates take the seats.
     partyMembershipRequired: URIRef  # Only party members may be candidates.
+    percentOfValidVotes: URIRef  # A party's share of the valid votes, as the table prints it (88.41 for 88.41 %).
     place: URIRef  # Place of publication.
+    pollingStation: URIRef  # The polling station a result observation is for.
     proposesChange: URIRef  # A fact change the recommendation asks for.
     proposesFact: URIRef  # A fact the proposed change would lay down.
     quotation: URIRef  # A verbatim quotation that supports the subject.
@@ -153,6 +166,7 @@ class EOKB(DefinedNamespace):
     quotedText: URIRef  # The verbatim words of a quotation.
     recertificationAfterChanges: URIRef  # An independent body must re-examine the whole system after any change.
     reducedByVoteShare: URIRef  # Earlier vote share reduces the deposit.
+    region: URIRef  # The region (oblast or city of republican status) of a polling station, normalised (Almaty City, West Kazakhstan Region).
     registered: URIRef  # Whether the list was registered.
     registeringBody: URIRef  # The body that registers parties.
     rejectionForAnyError: URIRef  # A single error in an application can lead to its rejection.
@@ -162,6 +176,7 @@ class EOKB(DefinedNamespace):
     residencyYears: URIRef  # Years of permanent residence required of candidates (0 = none).
     restsOn: URIRef  # A finding a verdict rests on.
     result: URIRef  # A SHACL validation result a computed verdict rests on.
+    resultSource: URIRef  # Whose figures a result observation reports: the PEC protocol or the CEC's published data.
     rule: URIRef  # A rule (SHACL shape) that judged the verdict's commitment.
     ruleId: URIRef  # The stable id of a rule, such as CPH-7.5-independents.
     seatCount: URIRef  # A number of seats.
@@ -171,21 +186,28 @@ class EOKB(DefinedNamespace):
     severity: URIRef  # The SHACL severity of a verdict or finding.
     sha256: URIRef  # SHA-256 checksum of a file, in hexadecimal.
     sourceColumn: URIRef  # The column (1-based) of the YAML file where the subject starts.
-    sourceFile: URIRef  # The YAML file a subject was loaded from (relative to the knowledge base).
-    sourceLine: URIRef  # The line (1-based) of the YAML file where the subject starts.
+    sourceFile: URIRef  # The file a subject was loaded from (relative to the knowledge base): a YAML file, or the CSV file of an annex table.
+    sourceLine: URIRef  # The line (1-based) of the source file where the subject starts: in a CSV file, the line of its row.
     sourceText: URIRef  # The shipped text of a report.
     statement: URIRef  # A finding in the encoder's own words.
     states: URIRef  # A fact laid down by a provision version.
+    stationCount: URIRef  # The number of polling stations a table of results by polling station covers.
+    stationNumber: URIRef  # The number of a polling station, as printed (unique only within its territorial election commission).
     status: URIRef  # The follow-up status an assessment gives.
     tabulationAssessedNegativelyPercent: URIRef  # Share of tabulation observations assessed negatively.
+    territorialCommission: URIRef  # The territorial election commission (TEC) a polling station reports to, as the source names it.
     textQuotation: URIRef  # A quotation of the commitment's own words by a source.
     thresholdBase: URIRef  # What the threshold is a share of: voters-participating or valid-votes.
     thresholdPercent: URIRef  # Share of the vote a list needs to win seats.
     topic: URIRef  # A keyword.
+    totalMandates: URIRef  # The mandates of the Total row of a table of results by party, as printed.
+    totalPercent: URIRef  # The percentage of the Total row of a table of results by party, as printed (100).
+    totalVotes: URIRef  # The valid votes of the Total row of a table of results by party, as printed.
     unit: URIRef  # The unit of a figure.
     usesElectronicVoting: URIRef  # Electronic voting is used in elections.
     verdictValue: URIRef  # The outcome of a computed verdict.
     voterVerifiedPaperTrail: URIRef  # The system keeps a voter-verified paper audit trail.
+    votes: URIRef  # The number a result observation reports: a party's valid votes, or the ballots its column counts.
     votingAssessedPositivelyPercent: URIRef  # Share of polling stations visited where voting was assessed positively.
     wording: URIRef  # The report's own verdict words.
     wouldClose: URIRef  # A computed verdict that applying the recommendation's proposed changes would close (computed by kbcheck simulate).
