@@ -117,6 +117,14 @@ def iri(record_id: str) -> URIRef:
     return URIRef(ID_BASE + record_id)
 
 
+def part(owner: URIRef | str, name: str) -> URIRef:
+    """The IRI of a part of a record that has no id of its own: a fragment of the record's IRI
+    (`<finding>#quote-1`). A part of a part extends the fragment (`<rec>#change-1-seats-1`),
+    since an IRI has one fragment at most."""
+    base, _, fragment = str(owner).partition("#")
+    return URIRef(f"{base}#{fragment}-{name}" if fragment else f"{base}#{name}")
+
+
 def literal(value: Any) -> Literal:
     if isinstance(value, bool):
         return Literal(value)
@@ -168,7 +176,7 @@ class GraphBuilder:
     def quotes(self, subject: URIRef, record: Record, key: str = "quotes",
                predicate: URIRef = EOKB.quotation) -> None:
         for n, quote in enumerate(record.get(key) or [], start=1):
-            self.graph.add((subject, predicate, self.quote(URIRef(f"{subject}#quote-{n}"), quote)))
+            self.graph.add((subject, predicate, self.quote(part(subject, f"quote-{n}"), quote)))
 
     def quote(self, subject: URIRef, quote: Record) -> URIRef:
         self.node(subject, quote, EOKB.Quotation)
@@ -216,7 +224,7 @@ class GraphBuilder:
             else:
                 self.add(s, SKOS.hasTopConcept, c)
             if commitment.get("text"):
-                self.add(c, EOKB.textQuotation, self.quote(URIRef(f"{c}#text"), commitment["text"]))
+                self.add(c, EOKB.textQuotation, self.quote(part(c, "text"), commitment["text"]))
             if commitment.get("url"):
                 self.add(c, RDFS.seeAlso, URIRef(commitment["url"]))
 
@@ -251,7 +259,7 @@ class GraphBuilder:
         if instrument.get("url"):
             self.add(i, RDFS.seeAlso, URIRef(instrument["url"]))
         for n, mention in enumerate(instrument.get("mentioned_in") or [], start=1):
-            m = self.node(URIRef(f"{i}#mention-{n}"), mention, EOKB.Mention)
+            m = self.node(part(i, f"mention-{n}"), mention, EOKB.Mention)
             self.add(m, EOKB.quotedFrom, iri(mention["source"]))
             self.add(m, EOKB.firstLine, mention["lines"][0])
             self.add(m, EOKB.lastLine, mention["lines"][1])
@@ -283,7 +291,7 @@ class GraphBuilder:
             return
         for group, (cls, properties) in FACT_GROUPS.items():
             for n, fact in enumerate(facts.get(group) or [], start=1):
-                f = self.node(URIRef(f"{owner}#{group.replace('_', '-')}-{n}"), fact, cls)
+                f = self.node(part(owner, f"{group.replace('_', '-')}-{n}"), fact, cls)
                 self.add(owner, predicate, f)
                 for key, (fact_predicate, mapping) in properties.items():
                     value = fact.get(key)
@@ -310,12 +318,12 @@ class GraphBuilder:
         if report.get("url"):
             self.add(r, RDFS.seeAlso, URIRef(report["url"]))
         source = report["source"]
-        s = self.node(URIRef(f"{r}#source"), source, EOKB.SourceText)
+        s = self.node(part(r, "source"), source, EOKB.SourceText)
         self.add(s, EOKB.fileName, self.kb.file_of(report).path.rsplit("/", 1)[0] + "/" + source["file"])
         self.add(s, EOKB.sha256, source["sha256"])
         self.add(r, EOKB.sourceText, s)
         for page in top.get("pages", []):
-            p = self.node(URIRef(f"{r}#page-{page['page']}"), page, EOKB.Page)
+            p = self.node(part(r, f"page-{page['page']}"), page, EOKB.Page)
             self.add(p, EOKB.pageNumber, page["page"])
             self.add(p, EOKB.firstLine, page["first_line"])
             self.add(r, EOKB.pageStart, p)
@@ -342,7 +350,7 @@ class GraphBuilder:
             self.quotes(e, election)
             observation = election.get("observation")
             if observation:
-                o = self.node(URIRef(f"{e}#observation"), observation, EOKB.ObservationStatistics)
+                o = self.node(part(e, "observation"), observation, EOKB.ObservationStatistics)
                 for key, predicate in OBSERVATION_PROPERTIES.items():
                     self.add(o, predicate, observation.get(key))
                 self.refs(o, PROV.wasDerivedFrom, observation["findings"])
@@ -384,7 +392,7 @@ class GraphBuilder:
             if finding.get("severity"):
                 self.add(f, EOKB.severity, SEVERITY[finding["severity"]])
             for n, figure in enumerate(finding.get("figures") or [], start=1):
-                fig = self.node(URIRef(f"{f}#figure-{n}"), figure, EOKB.Figure)
+                fig = self.node(part(f, f"figure-{n}"), figure, EOKB.Figure)
                 self.add(fig, RDFS.label, figure["label"])
                 value = figure["value"]
                 self.add(fig, RDF.value, int(value) if value == value.to_integral_value() and "." not in str(value) else value)
@@ -413,12 +421,12 @@ class GraphBuilder:
             r = self.node(iri(rec.id), rec, EOKB.Recommendation)
             self.add(r, EOKB.number, rec["number"])
             self.add(r, EOKB.group, groups.get(rec["group"]) or iri(f"{report_id}/rec-group/{rec['group'].lower()}"))
-            self.add(r, EOKB.quotation, self.quote(URIRef(f"{r}#text"), rec["text"]))
+            self.add(r, EOKB.quotation, self.quote(part(r, "text"), rec["text"]))
             self.refs(r, EOKB.answers, rec.get("findings"))
             self.refs(r, EOKB.concerns, rec.get("commitments"))
             self.refs(r, EOKB.concernsProvision, rec.get("provisions"))
             for n, follow_up in enumerate(rec.get("follow_up", []), start=1):
-                fu = self.node(URIRef(f"{r}#follow-up-{n}"), follow_up, EOKB.FollowUpAssessment)
+                fu = self.node(part(r, f"follow-up-{n}"), follow_up, EOKB.FollowUpAssessment)
                 self.add(fu, DCTERMS.date, follow_up["date"])
                 self.add(fu, EOKB.status, FOLLOW_UP_STATUS[follow_up["status"]])
                 source = follow_up["source"]
@@ -426,7 +434,7 @@ class GraphBuilder:
                 self.add(fu, EOKB.note, follow_up.get("note"))
                 self.add(r, EOKB.followUp, fu)
             for n, change in enumerate(rec.get("proposed_changes") or [], start=1):
-                c = self.node(URIRef(f"{r}#change-{n}"), change, EOKB.ProposedChange)
+                c = self.node(part(r, f"change-{n}"), change, EOKB.ProposedChange)
                 self.add(c, EOKB.changesProvision, iri(change["provision"]))
                 self.add(c, DCTERMS.description, change["summary"])
                 self.facts(c, change["facts"], EOKB.proposesFact)
@@ -450,7 +458,7 @@ class GraphBuilder:
             c = self.node(iri(claim.id), claim, EOKB.NumericClaim)
             self.add(c, EOKB.statement, claim["statement"])
             self.add(c, RDF.value, claim["figure"])
-            self.add(c, EOKB.quotation, self.quote(URIRef(f"{c}#quote"), claim["quote"]))
+            self.add(c, EOKB.quotation, self.quote(part(c, "quote"), claim["quote"]))
             if claim.get("finding"):
                 self.add(c, PROV.wasDerivedFrom, iri(claim["finding"]))
 

@@ -68,7 +68,8 @@ class Terms:
     """rdflib ↔ Oxigraph terms, for one store. Two things do not survive the trip as they are,
     and are remembered so results name the data's own terms:
 
-    * an IRI Oxigraph refuses (e.g. a second '#': `<rec/1#change-1#seats-1>`) is escaped;
+    * an IRI Oxigraph refuses is escaped (build.part keeps our own IRIs valid; data from
+      elsewhere may hold others);
     * a number or boolean Oxigraph canonicalises ("33.00"^^xsd:decimal comes back as "33")."""
 
     def __init__(self) -> None:
