@@ -46,9 +46,10 @@ class ResultsPage:
     names: dict[str, str] = field(default_factory=dict)  # column id → short name
 
 
-def results_page(graph: Graph) -> ResultsPage:
-    """Everything a results page shows, computed from the graph."""
-    tables = result_tables(graph)
+def results_page(graph: Graph, election: str | None = None) -> ResultsPage:
+    """Everything a results page shows, computed from the graph: of every election, or of the
+    election with readable id `election` ("kz/2007-majilis")."""
+    tables = {k: t for k, t in result_tables(graph).items() if election is None or t.election == election}
     party_tables = [t for t in tables.values() if isinstance(t, PartyTable)]
     station_tables = [t for t in tables.values() if isinstance(t, StationTable)]
     differences, shifts = [], {}
@@ -81,14 +82,16 @@ class Chart:
     path: Path
     alt: str  # a one-sentence description for the image's alt text
     table: str  # the numbers drawn, as a Markdown table
+    favoured: str = ""  # the column drawn on its own (the party with the largest net gain)
 
 
-def station_differences_chart(graph: Graph, path: Path | str) -> Chart:
+def station_differences_chart(graph: Graph, path: Path | str, election: str | None = None) -> Chart:
     """A PNG of the per-station changes (the favoured party, the other parties together, invalid
-    ballots), one panel per table, and the same numbers as a Markdown table."""
+    ballots), one panel per table, and the same numbers as a Markdown table (of every election,
+    or of one: see `results_page`)."""
     from matplotlib.figure import Figure  # no pyplot: no GUI backend, no global state
 
-    page = results_page(graph)
+    page = results_page(graph, election)
     favoured = _favoured(page)
     name = page.names.get(favoured, favoured)
     tables = [t.id for t in page.station_tables]
@@ -123,7 +126,7 @@ def station_differences_chart(graph: Graph, path: Path | str) -> Chart:
     gained = sum(1 for d in page.differences if d.changes.get(favoured, 0) > 0)
     alt = (f"Bar chart: at {gained} of the {len(page.differences)} polling stations compared, the CEC's published "
            f"figures give {name} more votes than the station's protocol, and mostly fewer to the other parties.")
-    return Chart(path, alt, _markdown(page, favoured, name))
+    return Chart(path, alt, _markdown(page, favoured, name), favoured)
 
 
 def _markdown(page: ResultsPage, favoured: str, name: str) -> str:

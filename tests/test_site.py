@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from rdflib import BNode, URIRef
 
 from checker.cli import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, main
+from checker.pipeline import load_and_check
 from checker.site import build as site_build
 from checker.site import linkcheck, urls
 from checker.site.build import SiteBuildError, SiteSources, build_site, rule_cases, with_rule_descriptions, write_docs
@@ -452,3 +453,21 @@ def test_malicious_fixture_loads():
     statement = graph.value(ID["obs-xx-2020/finding/appointed-seats"], EOKB.statement)
     assert "<script>" in str(statement)
     assert (FIXTURES / "kb-malicious" / "README.md").is_file()
+
+
+# -- the results page: annex tables, the differences chart and its text table ---------------
+
+def test_results_page_of_the_bundled_kb(tmp_path):
+    docs = tmp_path / "docs"
+    write_docs(load_and_check(site_build.PROJECT).graph, docs, FIXED)
+    folder = docs / "elections/kz/2007-majilis/results"
+    text = page(docs, "elections/kz/2007-majilis/results/index.md")
+    annex_2 = text.split("{ #odihr-kz-2007-annex-2 }", 1)[1].split("\n## ", 1)[0]
+    assert len(re.findall(r"^\| PS \d+, ", annex_2, re.MULTILINE)) == 15
+    assert "| PS 406, Turksibksiy TEC, Almaty City | PEC protocol |" in annex_2
+    assert "finding/cec-data-differs-from-observed-protocols/index.md" in annex_2  # the table's citing finding
+    assert "finding/ps-45-manghystau-protocol-altered/index.md" in text  # a finding naming a station
+    image = re.search(r"!\[([^\]]+)\]\(differences\.png\)", text)
+    assert image and "39 of the 42 polling stations" in unescape(image.group(1))
+    assert (folder / "differences.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "](results/index.md)" in page(docs, "elections/kz/2007-majilis/index.md")

@@ -166,6 +166,13 @@ def file_link(name: str) -> Markup:
     return Markup(f"[{name}]({name})")
 
 
+def image(name: str, alt) -> Markup:
+    """An image beside the page (file names are the build's own), with its alt text escaped."""
+    if not _FILE_NAME.match(name):
+        raise ValueError(f"not an image file name: {name!r}")
+    return Markup(f"![{inert(alt)}]({name})")
+
+
 def front_title(value: str) -> Markup:
     """The page title for the YAML front matter: MkDocs and the theme print it unescaped,
     so it is HTML-escaped here, and JSON-quoted (valid YAML)."""
@@ -182,7 +189,7 @@ def environment() -> Environment:
     env.filters.update(
         link=link, html_link=html_link, joined=joined, cells=cells, prefixed=prefixed, paragraphs=paragraphs,
         verdict_cell=verdict_cell, badge=badge, anchor=anchor_id, file_link=file_link, external=external,
-        title=front_title,
+        image=image, title=front_title,
     )
     return env
 

@@ -46,6 +46,7 @@ class Site:
     info: BuildInfo
     downloads: list[Download] = field(default_factory=list)
     rule_cases: dict[str, list[str]] = field(default_factory=dict)
+    charts: dict = field(default_factory=dict)  # election id → pages.results.ChartImage
 
     @property
     def elections(self) -> list:

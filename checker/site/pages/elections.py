@@ -10,6 +10,7 @@ from rdflib import DCTERMS
 from checker.site import urls
 from checker.site.pages.common import Page, Site, crumbs
 from checker.site.pages.law import versions_in_force
+from checker.site.pages.results import results_target
 from checker.site.verdicts import Value
 from checker.site.view import Link
 from checker.vocab import EOKB
@@ -100,6 +101,7 @@ def index_page(site: Site) -> Page:
 def election_page(site: Site, election) -> Page:
     view = site.view
     changes = changes_target(site, election)
+    results = results_target(site, election)
     lists = [pl for pl in view.subjects(EOKB.election, election) if view.is_a(pl, EOKB.PartyList)]
     model = {
         "title": view.label(election), "date": view.text(election, DCTERMS.date),
@@ -114,6 +116,7 @@ def election_page(site: Site, election) -> Page:
         "lists": [(view.label(view.value(pl, EOKB.party)), view.text(pl, EOKB.ballotPosition),
                    view.python(pl, EOKB.registered)) for pl in lists],
         "changes": Link("What changed since the previous election", changes) if changes else None,
+        "results": Link("Results: the annex tables and the per-station differences", results) if results else None,
         "matrix": Link("Compliance matrix", MATRIX),
     }
     return Page(view.target(election), model["title"], "election.md.j2", model, crumbs("elections"))
