@@ -55,6 +55,7 @@ class Result:
     message: str
     pos: Pos | None  # the YAML place of the value (a fact) or else of the focus
     waiver: Waiver | None = None
+    value_is_node: bool = False  # the value names a record (a fact), not a literal
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,8 @@ def _results(framed: Graph, raw: list[RawResult], rules: list[Rule], judged: lis
             waiver = next((w for w in accepted if w.rule == rule.id and w.election == election_id), None)
             value = None if item.value is None else (readable(item.value) if isinstance(item.value, URIRef)
                                                      else str(item.value))
-            results.append(Result(rule, election_id, readable(focus), value, item.message or rule.message, pos, waiver))
+            results.append(Result(rule, election_id, readable(focus), value, item.message or rule.message, pos, waiver,
+                                  isinstance(item.value, URIRef)))
     return sorted(results, key=lambda r: (r.election, r.rule.id, r.focus, r.value or ""))
 
 
@@ -203,7 +205,7 @@ def _evidence(graph: Graph, election: URIRef, commitment: URIRef, results: list[
     seen_versions = set()
     finding_nodes: list[URIRef] = []
     for result in results:
-        node = URIRef(ID_BASE + result.value) if result.value and not result.value[0].isdigit() else None
+        node = URIRef(ID_BASE + result.value) if result.value_is_node else None
         for fact in filter(None, [node, URIRef(ID_BASE + result.focus)]):
             for version in graph.subjects(EOKB.states, fact):
                 if version not in seen_versions:
@@ -254,6 +256,3 @@ def _compare_with_report(graph: Graph, election: URIRef, commitment: URIRef, ver
         verdict.report_wording = wording
         verdict.report_verdict_iri = str(node)
 
-
-def literal_value(node) -> str:
-    return str(node.toPython()) if isinstance(node, Literal) else str(node)

@@ -18,7 +18,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from checker import atomic
-from checker.check import run_check
+from checker.judge import judge
 from checker.export import FORMATS, serialize
 from checker.outputs import write_outputs
 from checker.pipeline import load_and_check
@@ -59,7 +59,7 @@ def run_build(root: Path, out: Path) -> JobOutcome:
         written.append(path)
 
     shapes, rules = load_rules(root)
-    judgement = run_check(root, graph)
+    judgement = judge(graph, shapes, rules)
     written += write_outputs(judgement, graph, out / "reports")
     counts: dict[str, int] = {}
     for verdict in judgement.verdicts:
