@@ -54,12 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--to", dest="day_to", type=_date, required=True, help="second day, YYYY-MM-DD")
     diff.add_argument("--election", help="the election judged (default: the one held on --to)")
     diff.add_argument("--format", choices=("text", "json", "md", "ttl"), default="text")
-    diff.add_argument("--engine", choices=("pyshacl",), default="pyshacl", help="SHACL engine")
+    _engine_option(diff)
     simulate = commands.add_parser("simulate", help="re-check with recommendations' fact changes applied")
     simulate.add_argument("--apply", required=True, help="recommendations, e.g. A3,A5 or 1,2 or full ids")
     simulate.add_argument("--election", help="the election judged (default: the latest)")
     simulate.add_argument("--format", choices=("text", "json", "md"), default="text")
-    simulate.add_argument("--engine", choices=("pyshacl",), default="pyshacl", help="SHACL engine")
+    _engine_option(simulate)
     commands.add_parser("verify-quotes", help="check every quotation against the source text")
     commands.add_parser("coverage", help="how completely each report is encoded")
     # -- issue 7: the report's numeric claims recomputed from the annex data --------------------
@@ -144,6 +144,11 @@ def _date(text: str):
 def _judging_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=_date, help="judge every election by the law in force on this day")
     # issue 7: oxigraph runs the same shapes as whole-graph queries (national data)
+    _engine_option(parser)
+
+
+def _engine_option(parser: argparse.ArgumentParser) -> None:
+    """One declaration of --engine for every command that judges."""
     parser.add_argument("--engine", choices=("pyshacl", "oxigraph"), default="pyshacl",
                         help="SHACL engine: pyshacl (the reference) or oxigraph (fast, for national data)")
 
@@ -249,40 +254,43 @@ def _check(args) -> int:
     return EXIT_RESULTS if failing(judgement, args.fail_on) else EXIT_OK
 
 
-def _diff(args) -> int:
+def _scenario(args, name: str, run, render) -> int:
+    """diff and simulate: load, judge with the scenario, print; a request naming what the
+    knowledge base does not have is invalid input (2)."""
     from checker.rules import load_rules
-    from checker.scenario_render import render_diff
-    from checker.scenarios import ScenarioError, diff
+    from checker.scenarios import ScenarioError
 
     kb, graph = _load_valid(args)
     if kb is None:
         return EXIT_INVALID
     shapes, rules = load_rules(args.kb)
     try:
-        changes = diff(graph, shapes, rules, args.day_from, args.day_to, args.election, args.engine)
+        outcome = run(graph, shapes, rules)
     except ScenarioError as error:
-        print(f"kbcheck diff: {error}", file=sys.stderr)
+        print(f"kbcheck {name}: {error}", file=sys.stderr)
         return EXIT_INVALID
-    sys.stdout.write(render_diff(changes, args.day_from, args.day_to, args.format))
+    sys.stdout.write(render(outcome))
     return EXIT_OK
+
+
+def _diff(args) -> int:
+    from checker.scenario_render import render_diff
+    from checker.scenarios import diff
+
+    return _scenario(
+        args, "diff",
+        lambda graph, shapes, rules: diff(graph, shapes, rules, args.day_from, args.day_to, args.election, args.engine),
+        lambda changes: render_diff(changes, args.day_from, args.day_to, args.format))
 
 
 def _simulate(args) -> int:
-    from checker.rules import load_rules
     from checker.scenario_render import render_simulation
-    from checker.scenarios import ScenarioError, simulate
+    from checker.scenarios import simulate
 
-    kb, graph = _load_valid(args)
-    if kb is None:
-        return EXIT_INVALID
-    shapes, rules = load_rules(args.kb)
-    try:
-        result = simulate(graph, shapes, rules, args.apply.split(","), args.election, args.engine)
-    except ScenarioError as error:
-        print(f"kbcheck simulate: {error}", file=sys.stderr)
-        return EXIT_INVALID
-    sys.stdout.write(render_simulation(result, args.format))
-    return EXIT_OK
+    return _scenario(
+        args, "simulate",
+        lambda graph, shapes, rules: simulate(graph, shapes, rules, args.apply.split(","), args.election, args.engine),
+        lambda result: render_simulation(result, args.format))
 
 
 def _verify_quotes(args) -> int:
