@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from benchmarks.synthetic import generate
-from checker.build import ID_BASE
+from checker.graph.build import ID_BASE
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,8 +29,8 @@ def check(stations: int, protocol_share: float) -> dict:
         generation = time.perf_counter() - started
 
         started = time.perf_counter()  # end to end from here: load, frame, validate, judge
-        from checker.check import run_check
-        from checker.oxigraph_engine import oxigraph_graph
+        from checker.judge.check import run_check
+        from checker.judge.engines.oxigraph import oxigraph_graph
         from checker.pipeline import load_and_check
 
         loaded = load_and_check(ROOT)
@@ -52,9 +52,9 @@ def pyshacl(stations: int, protocol_share: float) -> dict:
     import pyshacl as reference
     from rdflib import Graph
 
-    from checker.framework import elections, frame
+    from checker.graph.framework import elections, frame
     from checker.pipeline import load_and_check
-    from checker.rules import load_rules
+    from checker.judge.rules import load_rules
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "national.nt"

@@ -1,6 +1,6 @@
 """A synthetic national results table, written as N-Triples, with anomalies of each kind injected.
 
-The table has the shape `checker/results_data.py` gives the report's annexes (one observation
+The table has the shape `checker/results/data.py` gives the report's annexes (one observation
 per station × column × source, the same properties), for the election kz/2007-majilis of the
 bundled knowledge base and its seven parties, so the bundled rules judge it as they judge the
 annexes. Every station has the CEC's published figures (the seven parties, invalid ballots and

@@ -17,8 +17,8 @@ import time
 import traceback
 from pathlib import Path
 
-from checker import atomic
-from checker.errors import CATALOGUE, Problems
+from checker.common import atomic
+from checker.kb.errors import CATALOGUE, Problems
 
 EXIT_OK, EXIT_RESULTS, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -90,7 +90,7 @@ def _site_parser(commands) -> None:
 
 def _site_graph(args):
     """The graph the site shows: the knowledge base and its rules' descriptions; None if invalid."""
-    from checker.rules import load_rules
+    from checker.judge.rules import load_rules
     from checker.site.build import with_rule_descriptions
 
     kb, graph = _load_valid(args)
@@ -195,7 +195,7 @@ def _validate(args) -> int:
 
 
 def _export(args) -> int:
-    from checker.export import serialize
+    from checker.graph.export import serialize
 
     kb, graph = _load_valid(args)
     if kb is None:
@@ -228,16 +228,16 @@ def _build(args) -> int:
 
 
 def _judgement(args, kb, graph):
-    from checker.check import run_check
+    from checker.judge.check import run_check
 
     return run_check(args.kb, graph, as_of=args.as_of, engine=args.engine)
 
 
 def _check(args) -> int:
-    from checker import terminal
-    from checker.check import failing
-    from checker.outputs import write_outputs  # outputs (issue 5, 10-11): every report from one run
-    from checker.progress import Progress
+    from checker.reports import terminal
+    from checker.judge.check import failing
+    from checker.reports.outputs import write_outputs  # outputs (issue 5, 10-11): every report from one run
+    from checker.common.progress import Progress
 
     progress = Progress(sys.stderr)  # stage names and elapsed time, on a terminal only
     with progress.stage("loading"):
@@ -257,8 +257,8 @@ def _check(args) -> int:
 def _scenario(args, name: str, run, render) -> int:
     """diff and simulate: load, judge with the scenario, print; a request naming what the
     knowledge base does not have is invalid input (2)."""
-    from checker.rules import load_rules
-    from checker.scenarios import ScenarioError
+    from checker.judge.rules import load_rules
+    from checker.judge.scenarios import ScenarioError
 
     kb, graph = _load_valid(args)
     if kb is None:
@@ -274,8 +274,8 @@ def _scenario(args, name: str, run, render) -> int:
 
 
 def _diff(args) -> int:
-    from checker.scenario_render import render_diff
-    from checker.scenarios import diff
+    from checker.reports.scenarios import render_diff
+    from checker.judge.scenarios import diff
 
     return _scenario(
         args, "diff",
@@ -284,8 +284,8 @@ def _diff(args) -> int:
 
 
 def _simulate(args) -> int:
-    from checker.scenario_render import render_simulation
-    from checker.scenarios import simulate
+    from checker.reports.scenarios import render_simulation
+    from checker.judge.scenarios import simulate
 
     return _scenario(
         args, "simulate",
@@ -294,8 +294,8 @@ def _simulate(args) -> int:
 
 
 def _verify_quotes(args) -> int:
-    from checker.load import load
-    from checker.quotes import check_quotes
+    from checker.kb.load import load
+    from checker.kb.quotes import check_quotes
 
     kb = load(args.kb)
     problems = Problems()
@@ -307,7 +307,7 @@ def _verify_quotes(args) -> int:
 
 
 def _coverage(args) -> int:
-    from checker.coverage import coverage, render
+    from checker.kb.coverage import coverage, render
 
     kb, graph = _load_valid(args)
     if kb is None:
@@ -318,7 +318,7 @@ def _coverage(args) -> int:
 
 
 def _rules(args) -> int:
-    from checker.rules import load_rules
+    from checker.judge.rules import load_rules
 
     for rule in load_rules(args.kb)[1]:
         print(f"{rule.id:<34} {rule.severity:<9} {', '.join(rule.commitments):<24} {rule.label}")
@@ -332,7 +332,7 @@ def _errors(args) -> int:
 
 
 def _schemas(args) -> int:
-    from checker.schemas import write_schemas
+    from checker.kb.schemas import write_schemas
 
     stale = write_schemas(args.kb, check_only=args.check)
     for path in stale:
@@ -342,7 +342,7 @@ def _schemas(args) -> int:
 
 def _claims(args) -> int:
     """Issue 7: `kbcheck claims`; 0 also when claims disagree (that is a finding about the report)."""
-    from checker.claims import evaluate, render_json, render_table
+    from checker.results.claims import evaluate, render_json, render_table
 
     kb, graph = _load_valid(args)
     if kb is None:

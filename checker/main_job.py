@@ -17,15 +17,15 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from checker import atomic
-from checker.judge import judge
-from checker.export import FORMATS, serialize
-from checker.outputs import write_outputs
+from checker.common import atomic
+from checker.judge.verdicts import judge
+from checker.graph.export import FORMATS, serialize
+from checker.reports.outputs import write_outputs
 from checker.pipeline import load_and_check
-from checker.rules import load_rules
-from checker.scenarios import would_close
-from checker.verdict_rdf import verdict_graph, verdict_iri
-from checker.vocab import EOKB
+from checker.judge.rules import load_rules
+from checker.judge.scenarios import would_close
+from checker.reports.verdict_rdf import verdict_graph, verdict_iri
+from checker.graph.vocab import EOKB
 
 
 @dataclass
@@ -40,7 +40,7 @@ def _say(message: str) -> None:
 
 
 def run_build(root: Path, out: Path) -> JobOutcome:
-    from checker.build import ID_BASE
+    from checker.graph.build import ID_BASE
     from checker.site import SiteSources, build_site, kb_version
     from checker.site.build import with_rule_descriptions
 

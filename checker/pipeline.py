@@ -12,13 +12,13 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from checker.build import build_graph
-from checker.errors import Problems
-from checker.load import KnowledgeBase, load
-from checker.quotes import QuoteTally, check_quotes
-from checker.claims import check_claims
-from checker.results_data import add_results_data
-from checker.waivers import check_waivers
+from checker.graph.build import build_graph
+from checker.kb.errors import Problems
+from checker.kb.load import KnowledgeBase, load
+from checker.kb.quotes import QuoteTally, check_quotes
+from checker.results.claims import check_claims
+from checker.results.data import add_results_data
+from checker.judge.waivers import check_waivers
 
 
 @dataclass

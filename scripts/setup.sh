@@ -11,7 +11,7 @@ log() { printf 'setup: %s\n' "$*" >&2; }
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
-# Jena's `shacl` command is in jena-cmds, its engine in jena-shacl (checker/jena.py runs them).
+# Jena's `shacl` command is in jena-cmds, its engine in jena-shacl (checker/judge/engines/jena.py runs them).
 [ -f /usr/share/java/jena-cmds.jar ] && [ -f /usr/share/java/jena-shacl.jar ] || need+=(libapache-jena-java)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from rdflib import DCTERMS, RDF, RDFS, SH, XSD, Graph, Literal, Namespace, URIRef
 
-from checker.build import ID_BASE
+from checker.graph.build import ID_BASE
 from checker.pipeline import load_and_check
-from checker.vocab import EOKB
+from checker.graph.vocab import EOKB
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -1,4 +1,4 @@
-"""Tests for checker.annexes: Annexes 1–3 of the ODIHR Kazakhstan 2007 report as data.
+"""Tests for checker.results.annexes: Annexes 1–3 of the ODIHR Kazakhstan 2007 report as data.
 
 Line numbers refer to findings/odihr-kz-2007/source.txt (1-based).
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.annexes import (
+from checker.results.annexes import (
     AnnexFormatError,
     AnnexTotalsError,
     StationBlock,

@@ -28,7 +28,7 @@ def test_source_checksum_recorded(loaded):
 
 
 def test_coverage_of_the_2007_report(loaded):
-    from checker.coverage import coverage
+    from checker.kb.coverage import coverage
 
     result = coverage(loaded.kb, "odihr-kz-2007")
     assert result.recommendations_in_text == 29  # counted in section XV of the text

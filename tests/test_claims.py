@@ -1,4 +1,4 @@
-"""The report's numeric claims recomputed from the graph (checker/claims.py, `kbcheck claims`).
+"""The report's numeric claims recomputed from the graph (checker/results/claims.py, `kbcheck claims`).
 
 Each claim must come out as the report and the data say: where the report's words do not hold
 for its own tables, the claim is reported as disagreeing (the data are never adjusted)."""
@@ -12,9 +12,9 @@ from fractions import Fraction
 import pytest
 
 from checker import cli
-from checker.claims import Computed, evaluate, judge_claim
+from checker.results.claims import Computed, evaluate, judge_claim
 from checker.pipeline import load_and_check
-from checker.seats import Threshold, allocations, dhondt, largest_remainder_hare, sainte_lague
+from checker.results.seats import Threshold, allocations, dhondt, largest_remainder_hare, sainte_lague
 from tests.conftest import ROOT
 
 CLAIM = "odihr-kz-2007/claim/"

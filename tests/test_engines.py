@@ -10,13 +10,13 @@ import pytest
 from rdflib import Graph
 
 from benchmarks.synthetic import generate
-from checker.build import ID_BASE
-from checker.check import run_check
-from checker.engines import ENGINES
-from checker.framework import elections, frame
-from checker.oxigraph_engine import UnsupportedShape, oxigraph_graph, oxigraph_validate
+from checker.graph.build import ID_BASE
+from checker.judge.check import run_check
+from checker.judge.engines import ENGINES
+from checker.graph.framework import elections, frame
+from checker.judge.engines.oxigraph import UnsupportedShape, oxigraph_graph, oxigraph_validate
 from checker.pipeline import load_and_check
-from checker.rules import load_rules
+from checker.judge.rules import load_rules
 from tests.conftest import KB_SMALL, ROOT
 
 SHAPES, RULES = load_rules(ROOT)

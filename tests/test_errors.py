@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.errors import CATALOGUE
+from checker.kb.errors import CATALOGUE
 from checker.pipeline import load_and_check
 
 CASES = sorted((Path(__file__).parent / "error_cases").glob("*.case"))

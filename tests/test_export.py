@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from checker.export import FORMATS, serialize
+from checker.graph.export import FORMATS, serialize
 from checker.pipeline import load_and_check
 from tests.conftest import KB_SMALL
 
@@ -52,7 +52,7 @@ def test_jsonld_context_is_inline(graph):
 
 
 def test_every_subject_traces_to_a_yaml_line(graph):
-    from checker.vocab import EOKB
+    from checker.graph.vocab import EOKB
 
     subjects = set(graph.subjects())
     untraced = [s for s in subjects if graph.value(s, EOKB.sourceLine) is None]

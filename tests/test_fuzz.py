@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.errors import CATALOGUE
+from checker.kb.errors import CATALOGUE
 from checker.pipeline import load_and_check
 from tests.conftest import KB_SMALL
 

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from checker import jena
-from checker.engines import ENGINES, RawResult
-from checker.framework import elections, frame
+from checker.judge.engines import jena
+from checker.judge.engines import ENGINES, RawResult
+from checker.graph.framework import elections, frame
 from checker.pipeline import load_and_check
-from checker.rules import load_rules
+from checker.judge.rules import load_rules
 from tests.conftest import KB_SMALL, ROOT
 
 SHAPES, RULES = load_rules(ROOT)

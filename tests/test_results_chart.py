@@ -1,11 +1,11 @@
-"""The results page's data and its chart (checker/results_chart.py), for the site to publish."""
+"""The results page's data and its chart (checker/results/chart.py), for the site to publish."""
 
 from __future__ import annotations
 
 import pytest
 
 from checker.pipeline import load_and_check
-from checker.results_chart import results_page, station_differences_chart
+from checker.results.chart import results_page, station_differences_chart
 from tests.conftest import ROOT
 
 

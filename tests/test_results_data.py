@@ -1,5 +1,5 @@
-"""The annex tables in the one graph as RDF Data Cube (checker/results_data.py), and read back
-(checker/results_tables.py): shape, provenance, links, and the check against the source text."""
+"""The annex tables in the one graph as RDF Data Cube (checker/results/data.py), and read back
+(checker/results/tables.py): shape, provenance, links, and the check against the source text."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ import pytest
 from rdflib import DCTERMS, PROV, RDF, BNode, Literal, URIRef
 from rdflib.namespace import QB
 
-from checker.annexes import check_csvs
-from checker.build import ID_BASE
+from checker.results.annexes import check_csvs
+from checker.graph.build import ID_BASE
 from checker.pipeline import load_and_check
-from checker.results_data import PARTY_STRUCTURE, STATION_STRUCTURE
-from checker.results_tables import PartyTable, StationTable, result_tables
-from checker.vocab import EOKB
+from checker.results.data import PARTY_STRUCTURE, STATION_STRUCTURE
+from checker.results.tables import PartyTable, StationTable, result_tables
+from checker.graph.vocab import EOKB
 from tests.conftest import ROOT
 
 REPORT = ROOT / "findings" / "odihr-kz-2007"

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, SH, BNode, Graph, Namespace, URIRef
 
-from checker.build import ID_BASE
-from checker.judge import judge, readable
-from checker.vocab import EOKB
-from checker.rules import load_rules
+from checker.graph.build import ID_BASE
+from checker.judge.verdicts import judge, readable
+from checker.graph.vocab import EOKB
+from checker.judge.rules import load_rules
 from tests.conftest import ROOT
 
 T = Namespace("https://w3id.org/eokb/test#")

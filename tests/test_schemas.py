@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 import yaml
 
-from checker.formats import FILE_KINDS
-from checker.load import discover, kind_of
-from checker.schemas import render, write_schemas
+from checker.kb.formats import FILE_KINDS
+from checker.kb.load import discover, kind_of
+from checker.kb.schemas import render, write_schemas
 from tests.conftest import KB_SMALL, ROOT
 
 

@@ -28,7 +28,7 @@ from checker.site import linkcheck, urls
 from checker.site.build import SiteBuildError, SiteSources, build_site, rule_cases, with_rule_descriptions, write_docs
 from checker.site.pages import recommendations as recommendation_pages
 from checker.site.render import inert
-from checker.vocab import EOKB
+from checker.graph.vocab import EOKB
 from tests.sitekit import FIXTURES, ID, kb_graph, with_verdicts
 
 GOLDEN = Path(__file__).parent / "golden" / "site"
@@ -231,7 +231,7 @@ def test_rule_catalogue_lists_rules_and_their_cases(tmp_path):
 
 
 def test_rule_descriptions_leave_constraints_out():
-    from checker.rules import load_rules
+    from checker.judge.rules import load_rules
     from tests.conftest import ROOT
 
     shapes, rules = load_rules(ROOT)
@@ -419,7 +419,7 @@ def test_cli_site_build_shows_the_checks_verdicts(kb_small, tmp_path):
     """`--checks DIR`: the verdicts of `kbcheck check --out DIR` (report.ttl) are on the pages."""
     from rdflib import Graph
 
-    from checker.export import canonical_turtle
+    from checker.graph.export import canonical_turtle
 
     checks = tmp_path / "checks"
     checks.mkdir()

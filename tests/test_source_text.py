@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.source_text import SourceText
+from checker.kb.source_text import SourceText
 
 TEXT = """I. SUMMARY
 

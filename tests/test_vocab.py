@@ -7,7 +7,7 @@ import re
 import pytest
 from rdflib import RDFS, Graph, URIRef
 
-from checker.vocab import EOKB
+from checker.graph.vocab import EOKB
 from tools.gen_vocab import NS, SKOS_DEFINITION, render
 from tests.conftest import ROOT
 
@@ -15,7 +15,7 @@ ONTOLOGY = ROOT / "ontology" / "eokb.ttl"
 
 
 def test_generated_module_is_current():
-    assert (ROOT / "checker" / "vocab.py").read_text(encoding="utf-8") == render(ONTOLOGY), \
+    assert (ROOT / "checker" / "graph" / "vocab.py").read_text(encoding="utf-8") == render(ONTOLOGY), \
         "run: python tools/gen_vocab.py"
 
 

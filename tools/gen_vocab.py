@@ -1,4 +1,4 @@
-"""Generate checker/vocab.py, the closed Python namespace, from ontology/eokb.ttl.
+"""Generate checker/graph/vocab.py, the closed Python namespace, from ontology/eokb.ttl.
 
 Run `python tools/gen_vocab.py` after changing the ontology; tests/test_vocab.py fails
 while the generated module is out of date.
@@ -44,7 +44,7 @@ def render(ontology: Path) -> str:
 
 
 def main() -> int:
-    target = ROOT / "checker" / "vocab.py"
+    target = ROOT / "checker" / "graph" / "vocab.py"
     target.write_text(render(ROOT / "ontology" / "eokb.ttl"), encoding="utf-8")
     print(f"wrote {target.relative_to(ROOT)}")
     return 0

@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.export import serialize  # noqa: E402
+from checker.graph.export import serialize  # noqa: E402
 from checker.pipeline import load_and_check  # noqa: E402
 
 KB_SMALL = ROOT / "tests" / "fixtures" / "kb-small"
@@ -24,9 +24,9 @@ CHECK_GOLDENS = GOLDEN / "kb-small-check"
 
 def check_outputs(kb: Path = KB_SMALL) -> dict[str, str]:
     """What `kbcheck check --out` writes for the knowledge base at `kb`, by file name."""
-    from checker.check import run_check
-    from checker.outputs import render_outputs
-    from checker.rules import load_rules
+    from checker.judge.check import run_check
+    from checker.reports.outputs import render_outputs
+    from checker.judge.rules import load_rules
 
     loaded = load_and_check(kb)
     if loaded.problems:

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 from rdflib import BNode, Graph
 
-from checker import atomic
+from checker.common import atomic
 from checker.site.downloads import graph_fingerprint, write_downloads
 from checker.site.linkcheck import BrokenLink, check_links
 from checker.site.pages import BuildInfo, Site, page_jobs
@@ -29,7 +29,7 @@ from checker.site.pages.results import write_charts
 from checker.site.render import write_pages
 from checker.site.verdicts import Verdicts
 from checker.site.view import View
-from checker.vocab import EOKB
+from checker.graph.vocab import EOKB
 
 PROJECT = Path(__file__).resolve().parents[2]
 MKDOCS_YML = PROJECT / "mkdocs.yml"

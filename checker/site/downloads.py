@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from checker.export import serialize
+from checker.graph.export import serialize
 from checker.site.pages import Download
 
 GRAPH_FILES = (("graph.ttl", "ttl", "The knowledge base graph, canonical Turtle"),

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from rdflib import DCTERMS
 
-from checker.build import ELI
+from checker.graph.build import ELI
 from checker.site.view import Link, View
-from checker.vocab import EOKB
+from checker.graph.vocab import EOKB
 
 
 @dataclass

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from checker.build import ID_BASE
-from checker.types import ID_RE
+from checker.graph.build import ID_BASE
+from checker.kb.types import ID_RE
 
 PARTS = ("commitments", "law", "findings", "recommendations", "elections")
 

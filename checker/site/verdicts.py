@@ -14,7 +14,7 @@ from rdflib import SH, URIRef
 from checker.site import urls
 from checker.site.evidence import Evidence, evidence
 from checker.site.view import Link, View
-from checker.vocab import EOKB
+from checker.graph.vocab import EOKB
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from functools import cached_property
 
 from rdflib import DCTERMS, RDF, RDFS, SH, SKOS, Graph, Literal, URIRef
 
-from checker.build import ELI
+from checker.graph.build import ELI
 from checker.site import urls
 from checker.site.urls import Target
-from checker.vocab import EOKB
+from checker.graph.vocab import EOKB
 
 # Which part of the site each kind of record is published in (checker/site/urls.py).
 PART_OF_CLASS = {

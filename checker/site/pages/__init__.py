@@ -10,7 +10,7 @@ from functools import partial
 
 from checker.site.pages import commitments, elections, findings, home, law, recommendations, results, rules
 from checker.site.pages.common import BuildInfo, Download, Page, Site
-from checker.vocab import EOKB
+from checker.graph.vocab import EOKB
 
 __all__ = ["BuildInfo", "Download", "Page", "Site", "every_page", "page_jobs"]
 

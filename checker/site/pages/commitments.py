@@ -10,7 +10,7 @@ from checker.site import urls
 from checker.site.pages.common import Page, Quote, Site, crumbs, quote, quotes
 from checker.site.verdicts import Verdict
 from checker.site.view import Link, View
-from checker.vocab import EOKB
+from checker.graph.vocab import EOKB
 
 
 @dataclass

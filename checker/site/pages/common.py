@@ -11,7 +11,7 @@ from checker.site import urls
 from checker.site.urls import Target
 from checker.site.verdicts import Verdicts
 from checker.site.view import Link, View
-from checker.vocab import EOKB
+from checker.graph.vocab import EOKB
 
 
 @dataclass

@@ -13,7 +13,7 @@ from checker.site.pages.law import versions_in_force
 from checker.site.pages.results import results_target
 from checker.site.verdicts import Value
 from checker.site.view import Link
-from checker.vocab import EOKB
+from checker.graph.vocab import EOKB
 
 MATRIX = urls.fixed("compliance")
 

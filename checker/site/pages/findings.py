@@ -9,7 +9,7 @@ from rdflib import DCTERMS, RDF, RDFS
 from checker.site import urls
 from checker.site.pages.common import Page, Quote, Site, crumbs, quotes, verdicts_resting_on
 from checker.site.view import Link, View
-from checker.vocab import EOKB
+from checker.graph.vocab import EOKB
 
 
 @dataclass

@@ -11,7 +11,7 @@ from checker.site.pages.common import HOME, PART_INDEX, Page, Site
 from checker.site.pages.elections import MATRIX
 from checker.site.pages.rules import CATALOGUE
 from checker.site.view import Link
-from checker.vocab import EOKB
+from checker.graph.vocab import EOKB
 
 DOWNLOADS = urls.fixed("downloads")
 COUNTED = (

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from rdflib import DCTERMS, RDF, RDFS
 
-from checker.build import ELI
+from checker.graph.build import ELI
 from checker.site import urls
 from checker.site.pages.common import Page, Quote, Site, crumbs, quotes, verdicts_resting_on
 from checker.site.view import Link, View, humanize, natural_key
-from checker.vocab import EOKB
+from checker.graph.vocab import EOKB
 
 
 @dataclass

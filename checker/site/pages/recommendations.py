@@ -9,7 +9,7 @@ from rdflib import DCTERMS, URIRef
 from checker.site import urls
 from checker.site.pages.common import Page, Quote, Site, crumbs, quote
 from checker.site.view import Link, View
-from checker.vocab import EOKB
+from checker.graph.vocab import EOKB
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """The results page of an election: the report's annex tables (results by party; by polling
 station, the PEC protocol against the CEC's data), the per-station differences as a chart
 drawn at build time with a text table beside it, and the findings that cite each table or
-name each station. Everything comes from the graph (checker/results_tables.py)."""
+name each station. Everything comes from the graph (checker/results/tables.py)."""
 
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ from pathlib import Path
 from rdflib import DCTERMS, URIRef
 from rdflib.namespace import QB
 
-from checker.build import ID_BASE
-from checker.results_chart import results_page as results_data
-from checker.results_chart import station_differences_chart
-from checker.results_tables import Station, StationTable
+from checker.graph.build import ID_BASE
+from checker.results.chart import results_page as results_data
+from checker.results.chart import station_differences_chart
+from checker.results.tables import Station, StationTable
 from checker.site import urls
 from checker.site.pages.common import Page, Site, crumbs
 from checker.site.view import Link
-from checker.vocab import EOKB
+from checker.graph.vocab import EOKB
 
 CHART_FILE = "differences.png"
 SOURCE_NAMES = {"pec-protocol": "PEC protocol", "cec-data": "CEC data"}

@@ -10,7 +10,7 @@ from rdflib import RDFS, SH
 from checker.site import urls
 from checker.site.pages.common import HOME, Page, Site
 from checker.site.view import Link, humanize
-from checker.vocab import EOKB
+from checker.graph.vocab import EOKB
 
 CATALOGUE = urls.fixed("rules")
 

@@ -1,0 +1,150 @@
+"""Apache Jena's SHACL, run from Debian's package, as an independent second engine.
+
+Debian's `libapache-jena-java` ships the classes but no `shacl` script, and its jars do not
+run as they are:
+
+* `/usr/share/java` holds several SLF4J bindings, and two of them abort start-up
+  (log4j12 with log4j-over-slf4j, jcl with jcl-over-slf4j): the class path keeps
+  `slf4j-api` and one binding;
+* Debian relocated Jena's copy of Xerces to the package `xerces` but left its message
+  `.properties` under `org/apache/jena/ext/xerces/`, so the first XSD datatype fails with
+  "internal error": the resources are copied into a cache folder laid out as `xerces/…`,
+  first on the class path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph
+
+from checker.judge.engines.results import RawResult, results_from_report
+
+JAVA_DIR = Path("/usr/share/java")
+MAIN_CLASS = "shacl.shacl"  # Jena's `shacl` command, in jena-cmds.jar
+XERCES_RESOURCES = "org/apache/jena/ext/xerces/"
+# C1 only: a run on the bundled KB takes ~1.7 s instead of ~2.3 s (start-up dominates).
+JVM_OPTIONS = ("-XX:TieredStopAtLevel=1",)
+# Preferred SLF4J binding: slf4j-simple writes Jena's warnings to stderr, which an error shows.
+BINDING_PREFERENCE = ("slf4j-simple", "slf4j-nop", "slf4j-jdk14")
+INSTALL_HINT = "install it with `apt-get install libapache-jena-java default-jre-headless` (scripts/setup.sh)"
+
+
+class JenaUnavailable(RuntimeError):
+    """Java or Debian's Jena jars are not installed: the engine cannot run at all."""
+
+
+class JenaError(RuntimeError):
+    """Jena ran but failed; the message carries Jena's own error messages."""
+
+
+def java() -> str:
+    found = shutil.which("java")
+    if found is None:
+        raise JenaUnavailable(f"no `java` on the PATH; {INSTALL_HINT}")
+    return found
+
+
+@lru_cache(maxsize=None)
+def _entries(jar: Path) -> frozenset[str]:
+    try:
+        with zipfile.ZipFile(jar) as archive:
+            return frozenset(archive.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return frozenset()
+
+
+def _is_slf4j_binding(jar: Path) -> bool:
+    names = _entries(jar)  # SLF4J 1.x binder class, or a 2.x service provider
+    return ("org/slf4j/impl/StaticLoggerBinder.class" in names
+            or "META-INF/services/org.slf4j.spi.SLF4JServiceProvider" in names)
+
+
+def _jar_with(java_dir: Path, entry: str) -> Path:
+    for jar in sorted(java_dir.glob("jena-*.jar")):
+        if entry in _entries(jar.resolve()):
+            return jar.resolve()
+    raise JenaUnavailable(f"Apache Jena is not installed in {java_dir} (no jena-*.jar holds {entry}); {INSTALL_HINT}")
+
+
+def jars(java_dir: Path = JAVA_DIR) -> list[Path]:
+    """Every jar of the directory once (versioned names are symlinks), with one SLF4J binding."""
+    _jar_with(java_dir, MAIN_CLASS.replace(".", "/") + ".class")
+    unique = sorted({jar.resolve() for jar in java_dir.glob("*.jar") if jar.resolve().is_file()})
+    bindings = [jar for jar in unique if _is_slf4j_binding(jar)]
+    ranked = sorted(bindings, key=lambda jar: next(
+        (i for i, name in enumerate(BINDING_PREFERENCE) if jar.name.startswith(name)), len(BINDING_PREFERENCE)))
+    extra = set(ranked[1:])
+    return [jar for jar in unique if jar not in extra]
+
+
+def xerces_resources(java_dir: Path = JAVA_DIR) -> Path:
+    """A folder holding Jena's Xerces `.properties` under `xerces/`, extracted once per jar."""
+    jar = _jar_with(java_dir, XERCES_RESOURCES + "impl/msg/XMLSchemaMessages.properties")
+    stat = jar.stat()
+    key = hashlib.sha256(f"{jar}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    target = _cache_dir() / f"jena-xerces-{key}"
+    if (target / "xerces").is_dir():
+        return target
+    # Extract beside the target and rename: a concurrent run never sees a half-written folder.
+    staging = Path(tempfile.mkdtemp(prefix="jena-xerces-", dir=target.parent))
+    with zipfile.ZipFile(jar) as archive:
+        for name in archive.namelist():
+            if name.startswith(XERCES_RESOURCES) and name.endswith(".properties"):
+                out = staging / "xerces" / name[len(XERCES_RESOURCES):]
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(archive.read(name))
+    try:
+        staging.rename(target)
+    except OSError:  # another run got there first
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def _cache_dir() -> Path:
+    # The folder goes first on the class path, so it must be the user's own: never a shared,
+    # predictable /tmp name that another user could fill with classes.
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eokb"
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        return base
+    except OSError:
+        return Path(tempfile.mkdtemp(prefix="eokb-"))
+
+
+def class_path(java_dir: Path = JAVA_DIR) -> str:
+    found = jars(java_dir)  # first: it tells when Jena is not installed at all
+    return os.pathsep.join([str(xerces_resources(java_dir)), *map(str, found)])
+
+
+def jena_validate(data: Graph, shapes: Graph) -> list[RawResult]:
+    """Jena's `shacl validate` on the two graphs, its Turtle report read back as RawResults."""
+
+    command = [java(), *JVM_OPTIONS, "-cp", class_path(), MAIN_CLASS, "validate"]
+    with tempfile.TemporaryDirectory(prefix="eokb-jena-") as folder:
+        data_file, shapes_file = Path(folder) / "data.nt", Path(folder) / "shapes.nt"
+        data.serialize(data_file, format="nt", encoding="utf-8")
+        shapes.serialize(shapes_file, format="nt", encoding="utf-8")
+        run = subprocess.run([*command, "--shapes", str(shapes_file), "--data", str(data_file)],
+                             capture_output=True, text=True, encoding="utf-8")
+    if run.returncode != 0:
+        raise JenaError(f"Jena's shacl validate exited with {run.returncode}:\n{_messages(run.stderr)}")
+    report = Graph()
+    try:
+        report.parse(data=run.stdout, format="turtle")
+    except Exception as error:  # rdflib raises several kinds for bad Turtle
+        raise JenaError(f"Jena's report is not Turtle: {error}\n{_messages(run.stderr)}") from error
+    return results_from_report(report)
+
+
+def _messages(stderr: str) -> str:
+    """Jena's error output without the stack frames, which bury the cause."""
+    lines = [line for line in stderr.splitlines() if not line.lstrip().startswith(("at ", "..."))]
+    return "\n".join(lines[-20:])

@@ -1,0 +1,232 @@
+"""Loading the knowledge base: every YAML file read strictly, then checked as a whole.
+
+The result is a `KnowledgeBase`: the records of every file, an index of all ids, and every
+problem found. Checks between records (duplicate ids, unknown references, overlapping
+provision versions, ids outside their parent) run here; checks against the source texts
+live in `checker.kb.quotes`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Iterator
+
+from checker.kb.errors import Pos, Problems, relative
+from checker.kb.formats import FILE_KINDS, FileKind
+from checker.kb.read import Converter, PosList, Record, compose
+from checker.kb.source_text import SourceText
+from checker.kb.types import ListOf, Obj, Ref
+
+SCHEMA_LINE = "# yaml-language-server: $schema="
+
+
+@dataclass
+class KbFile:
+    """One file of the knowledge base and what it holds."""
+
+    path: str  # relative to the knowledge base root, with forward slashes
+    kind: FileKind
+    top: Record
+
+    @property
+    def report_id(self) -> str | None:
+        """The report whose folder holds the file (findings/<report>/...)."""
+        parts = self.path.split("/")
+        return parts[1] if parts[0] == "findings" and len(parts) > 2 else None
+
+
+@dataclass
+class KnowledgeBase:
+    root: Path
+    files: list[KbFile] = field(default_factory=list)
+    index: dict[str, Record] = field(default_factory=dict)  # id → record
+    owner: dict[int, KbFile] = field(default_factory=dict)  # id(record) → its file
+    all_records: list[Record] = field(default_factory=list)  # every record, nested ones too, in file order
+    sources: dict[str, SourceText] = field(default_factory=dict)  # report id → text
+    problems: Problems = field(default_factory=Problems)
+
+    def records(self, kind: str) -> list[Record]:
+        """Every record of one kind (e.g. 'finding', 'waiver'), in file order."""
+        return [record for record in self.all_records if record.kind == kind]
+
+    def file_of(self, record: Record) -> KbFile:
+        return self.owner[id(record)]
+
+    def report_of(self, record: Record) -> str | None:
+        return self.file_of(record).report_id
+
+
+def walk(record: Record) -> Iterator[Record]:
+    """The record and every record nested in it, depth first, in file order."""
+    yield record
+    for value in record.values.values():
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, Record):
+                yield from walk(item)
+
+
+def kind_of(relpath: str) -> FileKind | None:
+    for kind in FILE_KINDS:
+        if fnmatch(relpath, kind.pattern) and relpath.count("/") == kind.pattern.count("/"):
+            return kind
+    return None
+
+
+def discover(root: Path) -> list[Path]:
+    """The YAML files of the knowledge base folders, in a stable order."""
+    found: list[Path] = [root / "waivers.yaml"] if (root / "waivers.yaml").is_file() else []
+    for folder in ("commitments", "law", "findings"):
+        base = root / folder
+        if base.is_dir():
+            found.extend(sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml")))
+    return found
+
+
+def load(root: Path) -> KnowledgeBase:
+    """Read and check every file under `root`; problems are collected in the result."""
+    kb = KnowledgeBase(root)
+    for path in discover(root):
+        _read_file(kb, path)
+    _index(kb)
+    _check_references(kb)
+    _check_parents(kb)
+    _check_versions(kb)
+    _read_sources(kb)
+    return kb
+
+
+def _read_file(kb: KnowledgeBase, path: Path) -> None:
+    rel = relative(path, kb.root)
+    kind = kind_of(rel)
+    if kind is None:
+        kb.problems.add("KB112", Pos(rel), "this YAML file is not in the folder of any kind of file")
+        return
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (UnicodeDecodeError, OSError) as error:
+        kb.problems.add("KB111", Pos(rel), f"cannot read the file: {error}")
+        return
+    _check_schema_line(kb, rel, kind, text)
+    node = compose(text, rel, kb.problems)
+    if node is None:
+        if not kb.problems.items or kb.problems.items[-1].pos.path != rel:
+            kb.problems.add("KB105", Pos(rel, 1, 1), f"the file is empty; expected {kind.top.describe()}")
+        return
+    top = Converter(rel, kb.problems).convert(node, kind.top, kind.name)
+    if isinstance(top, Record):
+        kb.files.append(KbFile(rel, kind, top))
+
+
+def _check_schema_line(kb: KnowledgeBase, rel: str, kind: FileKind, text: str) -> None:
+    expected = "../" * rel.count("/") + kind.schema_file
+    first = text.split("\n", 1)[0].strip()
+    if first != SCHEMA_LINE + expected:
+        kb.problems.add("KB113", Pos(rel, 1, 1), f"the first line should be '{SCHEMA_LINE}{expected}'")
+
+
+def _index(kb: KnowledgeBase) -> None:
+    for kb_file in kb.files:
+        for record in walk(kb_file.top):
+            kb.owner[id(record)] = kb_file
+            kb.all_records.append(record)
+            record_id = record.id
+            if record_id is None:
+                continue
+            if record_id in kb.index:
+                first = kb.index[record_id]
+                kb.problems.add("KB201", record.at(record.obj.id_field),
+                                f"id '{record_id}' is already used at {first.at(first.obj.id_field)}")
+                continue
+            kb.index[record_id] = record
+
+
+def references(record: Record) -> Iterator[tuple[str, Ref, str, Pos]]:
+    """(key, declared reference type, referenced id, position) for each reference in a record."""
+    for key, spec in record.obj.fields.items():
+        value = record.values.get(key)
+        if value is None:
+            continue
+        if isinstance(spec.type, Ref):
+            yield key, spec.type, value, record.at(key)
+        elif isinstance(spec.type, ListOf) and isinstance(spec.type.item, Ref):
+            for item, pos in zip(value, value.positions):
+                yield key, spec.type.item, item, pos
+
+
+def _check_references(kb: KnowledgeBase) -> None:
+    for kb_file in kb.files:
+        for record in walk(kb_file.top):
+            for key, ref, target, pos in references(record):
+                found = kb.index.get(target)
+                if found is None:
+                    kb.problems.add("KB202", pos, f"'{key}' refers to '{target}', which no {' or '.join(ref.kinds)} has as id")
+                elif found.kind not in ref.kinds:
+                    kb.problems.add("KB206", pos, f"'{key}' refers to '{target}', a {found.kind}, not a {' or '.join(ref.kinds)}")
+
+
+def _check_parents(kb: KnowledgeBase) -> None:
+    """Ids nest: a commitment under its standard, a provision under its instrument, the
+    records of a report's folder under the report's id."""
+    for kb_file in kb.files:
+        top = kb_file.top
+        parent = None
+        children: list[Record] = []
+        if kb_file.kind.name == "standard" and isinstance(top.get("standard"), Record):
+            parent, children = top["standard"].id, top.get("commitments", [])
+        elif kb_file.kind.name == "instrument" and isinstance(top.get("instrument"), Record):
+            parent, children = top["instrument"].id, top.get("provisions", [])
+        elif kb_file.report_id:
+            parent = kb_file.report_id
+            children = [r for r in walk(top) if r.id and r.kind not in ("election", "party", "report")]
+            report = top.get("report")
+            if isinstance(report, Record) and report.id and report.id != parent:
+                kb.problems.add("KB205", report.at("id"),
+                                f"report id '{report.id}' differs from its folder name '{parent}'")
+        for child in children:
+            if parent and child.id and not child.id.startswith(parent + "/"):
+                kb.problems.add("KB205", child.at(child.obj.id_field),
+                                f"id '{child.id}' should start with '{parent}/'")
+
+
+def _check_versions(kb: KnowledgeBase) -> None:
+    for provision in kb.records("provision"):
+        versions: list[Record] = list(provision.get("versions", []))
+        for version in versions:
+            start, end = version.get("in_force_from"), version.get("in_force_to")
+            if start and end and end < start:
+                kb.problems.add("KB204", version.at("in_force_to"),
+                                f"version of {provision.id} ends {end} before it starts {start}")
+        dated = sorted((v for v in versions if v.get("in_force_from")), key=lambda v: v["in_force_from"])
+        for earlier, later in zip(dated, dated[1:]):
+            end = earlier.get("in_force_to")
+            if end is None or end >= later["in_force_from"]:
+                until = end.isoformat() if end else "open-ended"
+                kb.problems.add("KB203", later.at("in_force_from"),
+                                f"version of {provision.id} from {later['in_force_from']} overlaps the version "
+                                f"from {earlier['in_force_from']} (in force until {until}, line {earlier.pos.line})")
+
+
+def version_id(provision: Record, version: Record) -> str:
+    """The derived id of a provision version: <provision>/v/<in_force_from>."""
+    return f"{provision.id}/v/{version['in_force_from'].isoformat()}"
+
+
+def _read_sources(kb: KnowledgeBase) -> None:
+    for report in kb.records("report"):
+        kb_file = kb.file_of(report)
+        source = report.get("source")
+        if not isinstance(source, Record) or "file" not in source:
+            continue
+        path = kb.root / Path(kb_file.path).parent / source["file"]
+        if not path.is_file():
+            kb.problems.add("KB303", source.at("file"), f"no source text at {relative(path, kb.root)}")
+            continue
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        if source.get("sha256") and digest != source["sha256"]:
+            kb.problems.add("KB304", source.at("sha256"), f"{relative(path, kb.root)} has SHA-256 {digest}")
+        kb.sources[report.id] = SourceText(data.decode("utf-8"), path)

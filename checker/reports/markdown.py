@@ -1,0 +1,152 @@
+"""report.md: the verdicts as a Markdown report people read, one section per election.
+
+For each election: a summary, the verdict table, each violated or at-risk verdict with its
+evidence (the results at their YAML places, the provision versions with their dates, the
+findings with quotation and page, the recommendations), the agreement table with the
+report's own verdicts, and the violations no recommendation answers.
+
+The knowledge base graph gives titles and texts; without it the report shows ids.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rdflib import DCTERMS, SKOS, Graph
+
+from checker.graph.build import iri
+from checker.judge.verdicts import VERDICT_ORDER, Judgement, Verdict
+from checker.graph.vocab import EOKB
+
+TROUBLE = ("violated", "at-risk")
+
+
+def _cell(text) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _table(header: list[str], rows: list[list]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+class _Names:
+    """Titles and texts from the knowledge base graph, falling back to ids."""
+
+    def __init__(self, kb: Graph | None) -> None:
+        self.kb = kb if kb is not None else Graph()
+
+    def _text(self, node_id: str, predicate) -> str | None:
+        value = self.kb.value(iri(node_id), predicate)
+        return None if value is None else " ".join(str(value).split())
+
+    def election(self, election_id: str) -> str:
+        return self._text(election_id, DCTERMS.title) or election_id
+
+    def commitment(self, commitment_id: str) -> str:
+        own = self._text(commitment_id, SKOS.prefLabel)
+        scheme = self.kb.value(iri(commitment_id), SKOS.inScheme)
+        scheme_label = self.kb.value(scheme, SKOS.prefLabel) if scheme is not None else None
+        return ", ".join(str(part) for part in (scheme_label, own) if part) or commitment_id
+
+    def definition(self, commitment_id: str) -> str | None:
+        return self._text(commitment_id, SKOS.definition)
+
+    def recommendation(self, rec_id: str) -> str:
+        number = self._text(rec_id, EOKB.number)
+        quote = self.kb.value(iri(rec_id), EOKB.quotation)
+        text = self.kb.value(quote, EOKB.quotedText) if quote is not None else None
+        head = f"No. {number} (`{rec_id}`)" if number else f"`{rec_id}`"
+        return f"{head}: {' '.join(str(text).split())}" if text else head
+
+
+def _verdict_table(verdicts: list[Verdict], names: _Names) -> list[str]:
+    rows = []
+    for v in verdicts:
+        rules = ", ".join(sorted({r.rule.id for r in v.results})) or (
+            "no rule" if not v.rules else ("no facts for its rules" if not v.assessed else "nothing found"))
+        report = f"{v.report_verdict} (“{v.report_wording}”)" if v.report_verdict else ""
+        rows.append([f"`{v.commitment}` {names.commitment(v.commitment)}", f"**{v.verdict}**", rules, report])
+    return _table(["Commitment", "Verdict", "Rules with results", "Report's own verdict"], rows)
+
+
+def _evidence(v: Verdict, names: _Names) -> list[str]:
+    lines = [f"#### `{v.commitment}` {names.commitment(v.commitment)}: {v.verdict}", ""]
+    definition = names.definition(v.commitment)
+    if definition:
+        lines += [f"*{definition}*", ""]
+    lines.append("Results:")
+    for r in v.results:
+        where = f" at `{r.pos}`" if r.pos is not None else ""
+        value = f", value `{r.value}`" if r.value is not None else ""
+        waived = f" — waived until {r.waiver.expires}: {r.waiver.justification}" if r.waiver else ""
+        lines.append(f"- **{r.rule.id}** ({r.rule.severity}): {r.message} — `{r.focus}`{value}{where}{waived}")
+    if v.evidence.versions:
+        lines += ["", "Provision versions in force:"]
+        for ver in v.evidence.versions:
+            until = f" to {ver.in_force_to}" if ver.in_force_to else ""
+            lines.append(f"- {ver.label} (`{ver.iri}`), in force from {ver.in_force_from}{until}")
+    if v.evidence.findings:
+        lines += ["", "Findings of the report:"]
+        for f in v.evidence.findings:
+            page = f", page {f.page}" if f.page is not None else ""
+            lines.append(f"- `{f.id}`{page}: {f.statement}")
+            if f.quote:
+                lines.append(f"  > “{' '.join(f.quote.split())}”")
+    if v.evidence.recommendations:
+        lines += ["", "Recommendations:"]
+        lines += [f"- {names.recommendation(rec)}" for rec in v.evidence.recommendations]
+    return lines + [""]
+
+
+def _agreement(verdicts: list[Verdict]) -> list[str]:
+    judged = [v for v in verdicts if v.report_verdict is not None]
+    if not judged:
+        return ["The report gives no verdict of its own on these commitments.", ""]
+    rows = [[f"`{v.commitment}`", v.verdict, v.report_verdict, f"“{v.report_wording}”",
+             "agrees" if v.agrees else "**disagrees**"] for v in judged]
+    agree = sum(1 for v in judged if v.agrees)
+    return _table(["Commitment", "Computed", "Report", "Report's words", "Agreement"], rows) + [
+        "", f"{agree} of {len(judged)} agree.", ""]
+
+
+def _unanswered(verdicts: list[Verdict], names: _Names) -> list[str]:
+    open_ = [v for v in verdicts if v.verdict in TROUBLE and not v.evidence.recommendations]
+    if not open_:
+        return ["Every violated or at-risk commitment is answered by a recommendation.", ""]
+    return [f"- `{v.commitment}` {names.commitment(v.commitment)}: {v.verdict}" for v in open_] + [""]
+
+
+def _election(election: str, verdicts: list[Verdict], names: _Names) -> list[str]:
+    counts = Counter(v.verdict for v in verdicts)
+    shown = [v for v in verdicts if v.rules or v.results or v.report_verdict]
+    hidden = [v.commitment for v in verdicts if v not in shown]
+    lines = [f"## {names.election(election)}", "",
+             f"Election `{election}`, judged by the law in force on {verdicts[0].as_of}.", "",
+             "Summary: " + ", ".join(f"{counts[k]} {k}" for k in VERDICT_ORDER if counts[k]) + ".", "",
+             "### Verdicts", ""]
+    lines += _verdict_table(shown, names) + [""]
+    if hidden:
+        lines += [f"Not listed: {len(hidden)} commitment(s) no rule expresses and the report does not judge "
+                  f"({', '.join(f'`{c}`' for c in hidden)}).", ""]
+    trouble = [v for v in verdicts if v.verdict in TROUBLE]
+    if trouble:
+        lines += ["### Violations and risks, with their evidence", ""]
+        for v in trouble:
+            lines += _evidence(v, names)
+    lines += ["### Agreement with the report's own verdicts", ""] + _agreement(verdicts)
+    lines += ["### Violations no recommendation answers", ""] + _unanswered(verdicts, names)
+    return lines
+
+
+def render(judgement: Judgement, kb: Graph | None = None) -> str:
+    names = _Names(kb)
+    elections = sorted({v.election for v in judgement.verdicts})
+    counts = Counter(v.verdict for v in judgement.verdicts)
+    lines = ["# Compliance with election commitments", "",
+             f"Computed by `kbcheck check` for {len(elections)} election(s): "
+             + (", ".join(f"{counts[k]} {k}" for k in VERDICT_ORDER if counts[k]) or "no verdicts") + ".", ""]
+    for election in elections:
+        lines += _election(election, [v for v in judgement.verdicts if v.election == election], names)
+    return "\n".join(lines).rstrip("\n") + "\n"
