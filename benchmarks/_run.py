@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from benchmarks.synthetic import generate
-from checker.graph.build import ID_BASE
+from checker.graph.ids import ID_BASE
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -33,7 +33,9 @@ sys.path.insert(0, str(ROOT))
 
 from rdflib import DCTERMS, RDF, RDFS, SH, SKOS, XSD, Graph, Literal, Namespace  # noqa: E402
 
-from checker.graph.build import ELI, ID_BASE, PREFIXES  # noqa: E402
+from checker.graph.ids import ID_BASE  # noqa: E402
+
+from checker.graph.namespaces import ELI, PREFIXES  # noqa: E402
 from checker.site.build import SiteSources, build_site  # noqa: E402
 from checker.graph.vocab import EOKB  # noqa: E402
 

@@ -40,7 +40,7 @@ def _say(message: str) -> None:
 
 
 def run_build(root: Path, out: Path) -> JobOutcome:
-    from checker.graph.build import ID_BASE
+    from checker.graph.ids import ID_BASE
     from checker.site import SiteSources, build_site, kb_version
     from checker.site.build import with_rule_descriptions
 

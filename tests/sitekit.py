@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rdflib import DCTERMS, RDF, RDFS, SH, XSD, Graph, Literal, Namespace, URIRef
 
-from checker.graph.build import ID_BASE
+from checker.graph.ids import ID_BASE
 from checker.pipeline import load_and_check
 from checker.graph.vocab import EOKB
 

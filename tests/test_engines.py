@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph
 
 from benchmarks.synthetic import generate
-from checker.graph.build import ID_BASE
+from checker.graph.ids import ID_BASE
 from checker.judge.check import run_check
 from checker.judge.engines import ENGINES
 from checker.graph.framework import elections, frame

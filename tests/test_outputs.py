@@ -20,7 +20,7 @@ from rdflib import RDF, SH, BNode, Graph, Literal, URIRef
 from checker.common import atomic
 from checker.reports import junit
 from checker.reports import outputs
-from checker.graph.build import ID_BASE, iri
+from checker.graph.ids import ID_BASE, iri
 from checker.judge.check import run_check
 from checker.cli import EXIT_INVALID, EXIT_OK, EXIT_RESULTS, main
 from checker.kb.errors import Pos

@@ -11,7 +11,7 @@ from rdflib import DCTERMS, PROV, RDF, BNode, Literal, URIRef
 from rdflib.namespace import QB
 
 from checker.results.annexes import check_csvs
-from checker.graph.build import ID_BASE
+from checker.graph.ids import ID_BASE
 from checker.pipeline import load_and_check
 from checker.results.data import PARTY_STRUCTURE, STATION_STRUCTURE
 from checker.results.tables import PartyTable, StationTable, result_tables

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, SH, BNode, Graph, Namespace, URIRef
 
-from checker.graph.build import ID_BASE
-from checker.judge.verdicts import judge, readable
+from checker.graph.ids import ID_BASE
+from checker.judge.verdicts import judge
+from checker.graph.ids import readable
 from checker.graph.vocab import EOKB
 from checker.judge.rules import load_rules
 from tests.conftest import ROOT

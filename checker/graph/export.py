@@ -12,7 +12,7 @@ import re
 
 from rdflib import Graph, Literal, URIRef
 
-from checker.graph.build import PREFIXES
+from checker.graph.namespaces import PREFIXES
 
 FORMATS = ("ttl", "jsonld", "nt")
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rdflib import DCTERMS, RDF, Graph, Literal, URIRef
 
-from checker.graph.build import ELI
+from checker.graph.namespaces import ELI
 from checker.graph.framed_graph import FramedGraph
 from checker.graph.vocab import EOKB
 

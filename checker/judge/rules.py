@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rdflib import RDFS, SH, Graph, URIRef
 
-from checker.graph.build import ID_BASE
+from checker.graph.ids import ID_BASE
 from checker.graph.vocab import EOKB
 
 SEVERITY_NAMES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}

@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 
 from rdflib import DCTERMS, RDF, Graph, URIRef
 
-from checker.graph.build import ELI, ID_BASE
+from checker.graph.ids import ID_BASE
+
+from checker.graph.namespaces import ELI
 from checker.graph.framework import versions_in_force
-from checker.judge.verdicts import Judgement, Verdict, VersionEvidence, _version_evidence, judge, readable
+from checker.judge.verdicts import Judgement, Verdict, VersionEvidence, _version_evidence, judge
+from checker.graph.ids import readable
 from checker.judge.rules import Rule
 from checker.graph.vocab import EOKB
 

@@ -15,9 +15,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from rdflib import PROV, RDF, SH, Graph, Literal, URIRef
+from rdflib import PROV, RDF, SH, Graph, URIRef
 
-from checker.graph.build import ELI, ID_BASE
+from checker.graph.ids import ID_BASE, readable
+
+from checker.graph.namespaces import ELI
 from checker.judge.engines import ENGINES, RawResult
 from checker.kb.errors import Pos
 from checker.graph.framework import Judged, elections, frame
@@ -28,10 +30,6 @@ VERDICT_ORDER = ("violated", "at-risk", "noted", "waived", "met", "not-assessed"
 FROM_SEVERITY = {"violation": "violated", "warning": "at-risk", "info": "noted"}
 
 
-def readable(node) -> str:
-    """The readable id of a KB node (the IRI rule backwards); other terms as they are."""
-    text = str(node)
-    return text[len(ID_BASE):] if text.startswith(ID_BASE) else text
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 
 from checker.kb.load import KnowledgeBase
-from checker.kb.read import Record
 from checker.kb.source_text import SourceText
 
 # "Paragraph 24 of the OSCE Copenhagen Document"; "… do not comply with the 1990 OSCE

@@ -16,9 +16,10 @@ from typing import Iterator
 
 from checker.kb.errors import Pos, Problems, relative
 from checker.kb.formats import FILE_KINDS, FileKind
-from checker.kb.read import Converter, PosList, Record, compose
+from checker.kb.convert import Converter
+from checker.kb.read import Record, compose
 from checker.kb.source_text import SourceText
-from checker.kb.types import ListOf, Obj, Ref
+from checker.kb.types import ListOf, Ref
 
 SCHEMA_LINE = "# yaml-language-server: $schema="
 

@@ -14,7 +14,7 @@ from collections import Counter
 
 from rdflib import DCTERMS, SKOS, Graph
 
-from checker.graph.build import iri
+from checker.graph.ids import iri
 from checker.judge.verdicts import VERDICT_ORDER, Judgement, Verdict
 from checker.graph.vocab import EOKB
 

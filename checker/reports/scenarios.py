@@ -7,7 +7,9 @@ from dataclasses import asdict
 
 from rdflib import XSD, Graph, Literal, URIRef
 
-from checker.graph.build import ID_BASE, PREFIXES
+from checker.graph.ids import ID_BASE
+
+from checker.graph.namespaces import PREFIXES
 from checker.graph.export import canonical_turtle
 from checker.judge.scenarios import Change, Simulation, unanswered
 from checker.graph.vocab import EOKB

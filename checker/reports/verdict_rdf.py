@@ -21,10 +21,11 @@ from __future__ import annotations
 
 from rdflib import RDF, SH, XSD, Graph, Literal, URIRef
 
-from checker.graph.build import ID_BASE, iri
+from checker.graph.ids import ID_BASE, iri
 from checker.judge.engines import RawResult
 from checker.graph.export import canonical_turtle
-from checker.judge.verdicts import Judgement, Result, Verdict, readable
+from checker.judge.verdicts import Judgement, Result, Verdict
+from checker.graph.ids import readable
 from checker.reports.reporting import every_rule
 from checker.graph.vocab import EOKB
 

@@ -23,11 +23,11 @@ from fractions import Fraction
 
 from rdflib import RDF, RDFS, Graph, URIRef
 
-from checker.graph.build import iri
+from checker.graph.ids import iri
 from checker.kb.errors import Pos, Problems
 from checker.graph.framework import versions_in_force
 from checker.kb.load import KnowledgeBase
-from checker.results.tables import PartyTable, Station, StationTable, readable, result_tables
+from checker.results.tables import PartyTable, Station, StationTable, result_tables
 from checker.results.seats import METHODS, Threshold, allocations
 from checker.graph.vocab import EOKB
 

@@ -33,7 +33,7 @@ from rdflib import DCTERMS, PROV, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import QB
 
 from checker.results.annexes import AnnexFormatError, render_csvs
-from checker.graph.build import iri
+from checker.graph.ids import iri
 from checker.kb.errors import Pos, Problems, relative
 from checker.kb.load import KnowledgeBase
 from checker.graph.vocab import EOKB

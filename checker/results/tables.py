@@ -16,16 +16,13 @@ from decimal import Decimal
 from rdflib import DCTERMS, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import QB
 
-from checker.graph.build import ID_BASE
+from checker.graph.ids import readable
 from checker.graph.vocab import EOKB
 
 SOURCE_IDS = {EOKB.PecProtocol: "pec-protocol", EOKB.CecData: "cec-data"}
 COLUMN_IDS = {EOKB.InvalidBallots: "invalid", EOKB.BallotsCast: "ballots-cast"}
 
 
-def readable(node) -> str:
-    text = str(node)
-    return text[len(ID_BASE):] if text.startswith(ID_BASE) else text
 
 
 def column_id(node) -> str:

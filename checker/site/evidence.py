@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from rdflib import DCTERMS
 
-from checker.graph.build import ELI
+from checker.graph.namespaces import ELI
 from checker.site.view import Link, View
 from checker.graph.vocab import EOKB
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from checker.graph.build import ID_BASE
+from checker.graph.ids import ID_BASE
 from checker.kb.types import ID_RE
 
 PARTS = ("commitments", "law", "findings", "recommendations", "elections")

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from rdflib import DCTERMS, RDF, RDFS, SH, SKOS, Graph, Literal, URIRef
 
-from checker.graph.build import ELI
+from checker.graph.namespaces import ELI
 from checker.site import urls
 from checker.site.urls import Target
 from checker.graph.vocab import EOKB

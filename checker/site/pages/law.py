@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rdflib import DCTERMS, RDF, RDFS
 
-from checker.graph.build import ELI
+from checker.graph.namespaces import ELI
 from checker.site import urls
 from checker.site.pages.common import Page, Quote, Site, crumbs, quotes, verdicts_resting_on
 from checker.site.view import Link, View, humanize, natural_key

@@ -12,7 +12,7 @@ from pathlib import Path
 from rdflib import DCTERMS, URIRef
 from rdflib.namespace import QB
 
-from checker.graph.build import ID_BASE
+from checker.graph.ids import ID_BASE
 from checker.results.chart import results_page as results_data
 from checker.results.chart import station_differences_chart
 from checker.results.tables import Station, StationTable

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, SH, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SH, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL
 

@@ -1,0 +1,184 @@
+"""The triples of a report's folder: the report, its elections, parties, findings,
+recommendations, own verdicts and claims; and the waivers (methods of `GraphBuilder`,
+checker/graph/build.py)."""
+
+from __future__ import annotations
+
+from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, URIRef
+
+from checker.graph.ids import iri, part
+from checker.graph.terms import FIGURE_MEASURES, FOLLOW_UP_STATUS, OBSERVATION_PROPERTIES, SEVERITY
+from checker.graph.vocab import EOKB
+from checker.kb.read import Record
+
+
+class ReportTriples:
+    """A report folder's files as triples."""
+
+    def _report(self, top: Record) -> None:
+        report = top["report"]
+        r = self.node(iri(report.id), report, EOKB.ObservationReport)
+        self.add(r, DCTERMS.title, report["title"])
+        self.add(r, DCTERMS.publisher, report["publisher"])
+        self.add(r, EOKB.mission, report["mission"])
+        self.add(r, EOKB.missionHead, report.get("mission_head"))
+        self.add(r, EOKB.missionStart, report.get("mission_start"))
+        self.add(r, DCTERMS.issued, report["published"])
+        self.add(r, EOKB.place, report["place"])
+        self.add(r, DCTERMS.language, report["official_language"])
+        self.refs(r, EOKB.observes, report["elections"])
+        if report.get("url"):
+            self.add(r, RDFS.seeAlso, URIRef(report["url"]))
+        source = report["source"]
+        s = self.node(part(r, "source"), source, EOKB.SourceText)
+        self.add(s, EOKB.fileName, self.kb.file_of(report).path.rsplit("/", 1)[0] + "/" + source["file"])
+        self.add(s, EOKB.sha256, source["sha256"])
+        self.add(r, EOKB.sourceText, s)
+        for page in top.get("pages", []):
+            p = self.node(part(r, f"page-{page['page']}"), page, EOKB.Page)
+            self.add(p, EOKB.pageNumber, page["page"])
+            self.add(p, EOKB.firstLine, page["first_line"])
+            self.add(r, EOKB.pageStart, p)
+        for section in top.get("sections", []):
+            sec = self.node(iri(section.id), section, EOKB.ReportSection)
+            self.add(sec, EOKB.sectionNumber, section["number"])
+            self.add(sec, DCTERMS.title, section["title"])
+            self.add(sec, DCTERMS.isPartOf, iri(section["parent"]) if section.get("parent") else r)
+            self.add(sec, EOKB.firstLine, section["lines"][0])
+            self.add(sec, EOKB.lastLine, section["lines"][1])
+            self.add(sec, EOKB.page, section["page"])
+
+    def _elections(self, top: Record) -> None:
+        for election in top.get("elections", []):
+            e = self.node(iri(election.id), election, EOKB.Election)
+            self.add(e, DCTERMS.title, election["title"])
+            self.add(e, EOKB.country, iri(election["country"]))
+            self.add(e, EOKB.chamber, iri(election["chamber"]))
+            self.add(e, DCTERMS.date, election["date"])
+            self.add(e, EOKB.electionKind, election["kind"])
+            self.add(e, EOKB.calledOn, election.get("called"))
+            self.refs(e, EOKB.observedBy, election.get("observed_by"))
+            self.add(e, DCTERMS.description, election["description"])
+            self.quotes(e, election)
+            observation = election.get("observation")
+            if observation:
+                o = self.node(part(e, "observation"), observation, EOKB.ObservationStatistics)
+                for key, predicate in OBSERVATION_PROPERTIES.items():
+                    self.add(o, predicate, observation.get(key))
+                self.refs(o, PROV.wasDerivedFrom, observation["findings"])
+                self.add(e, EOKB.observation, o)
+        for party in top.get("parties") or []:
+            p = self.node(iri(party.id), party, EOKB.Party)
+            self.add(p, RDFS.label, party["name"])
+            self.add(p, EOKB.abbreviation, party.get("abbreviation"))
+            for alias in party.get("aliases") or []:
+                self.add(p, SKOS.altLabel, alias)
+            self.add(p, DCTERMS.description, party["description"])
+            self.quotes(p, party)
+        for entry in top.get("lists") or []:
+            party_slug = entry["party"].rsplit("/", 1)[-1]
+            pl = self.node(iri(f"{entry['election']}/list/{party_slug}"), entry, EOKB.PartyList)
+            self.add(pl, EOKB.election, iri(entry["election"]))
+            self.add(pl, EOKB.party, iri(entry["party"]))
+            self.add(pl, EOKB.ballotPosition, entry.get("ballot_position"))
+            self.add(pl, EOKB.registered, entry["registered"])
+
+    def _findings(self, top: Record) -> None:
+        for finding in top.get("findings", []):
+            f = self.node(iri(finding.id), finding, EOKB.Finding)
+            report_id = self.kb.report_of(finding)
+            self.add(f, EOKB.statement, finding["statement"])
+            self.add(f, EOKB.section, iri(finding["section"]))
+            self.add(f, PROV.wasDerivedFrom, iri(finding["section"]))
+            first, last = finding["lines"]
+            self.add(f, EOKB.firstLine, first)
+            self.add(f, EOKB.lastLine, last)
+            self.add(f, EOKB.page, self.page_of(report_id, first))
+            election = finding.get("election") or self._first_election(report_id)
+            if election:
+                self.add(f, EOKB.election, iri(election))
+            self.quotes(f, finding)
+            self.refs(f, EOKB.concerns, finding.get("commitments"))
+            self.refs(f, EOKB.concernsProvision, finding.get("provisions"))
+            self.add(f, EOKB.reportVerdictWording, finding.get("report_verdict"))
+            if finding.get("severity"):
+                self.add(f, EOKB.severity, SEVERITY[finding["severity"]])
+            for n, figure in enumerate(finding.get("figures") or [], start=1):
+                fig = self.node(part(f, f"figure-{n}"), figure, EOKB.Figure)
+                self.add(fig, RDFS.label, figure["label"])
+                value = figure["value"]
+                self.add(fig, RDF.value, int(value) if value == value.to_integral_value() and "." not in str(value) else value)
+                self.add(fig, EOKB.unit, figure["unit"])
+                self.add(fig, EOKB.measures, FIGURE_MEASURES.get(figure.get("measures")))
+                self.add(f, EOKB.figure, fig)
+            for topic in finding.get("topics") or []:
+                self.add(f, EOKB.topic, topic)
+
+    def _first_election(self, report_id: str | None) -> str | None:
+        report = self.kb.index.get(report_id or "")
+        elections = report.get("elections") if report else None
+        return elections[0] if elections else None
+
+    def _recommendations(self, top: Record) -> None:
+        report_id = self.kb.report_of(top)
+        groups = {}
+        for group in top.get("groups", []):
+            g = self.node(iri(f"{report_id}/rec-group/{group['letter'].lower()}"), group, EOKB.RecommendationGroup)
+            self.add(g, EOKB.letter, group["letter"])
+            self.add(g, DCTERMS.title, group["title"])
+            self.add(g, EOKB.firstLine, group["lines"][0])
+            self.add(g, EOKB.lastLine, group["lines"][1])
+            groups[group["letter"]] = g
+        for rec in top.get("recommendations", []):
+            r = self.node(iri(rec.id), rec, EOKB.Recommendation)
+            self.add(r, EOKB.number, rec["number"])
+            self.add(r, EOKB.group, groups.get(rec["group"]) or iri(f"{report_id}/rec-group/{rec['group'].lower()}"))
+            self.add(r, EOKB.quotation, self.quote(part(r, "text"), rec["text"]))
+            self.refs(r, EOKB.answers, rec.get("findings"))
+            self.refs(r, EOKB.concerns, rec.get("commitments"))
+            self.refs(r, EOKB.concernsProvision, rec.get("provisions"))
+            for n, follow_up in enumerate(rec.get("follow_up", []), start=1):
+                fu = self.node(part(r, f"follow-up-{n}"), follow_up, EOKB.FollowUpAssessment)
+                self.add(fu, DCTERMS.date, follow_up["date"])
+                self.add(fu, EOKB.status, FOLLOW_UP_STATUS[follow_up["status"]])
+                source = follow_up["source"]
+                self.add(fu, DCTERMS.source, iri(source) if source in self.kb.index else source)
+                self.add(fu, EOKB.note, follow_up.get("note"))
+                self.add(r, EOKB.followUp, fu)
+            for n, change in enumerate(rec.get("proposed_changes") or [], start=1):
+                c = self.node(part(r, f"change-{n}"), change, EOKB.ProposedChange)
+                self.add(c, EOKB.changesProvision, iri(change["provision"]))
+                self.add(c, DCTERMS.description, change["summary"])
+                self.facts(c, change["facts"], EOKB.proposesFact)
+                self.add(r, EOKB.proposesChange, c)
+
+    def _verdicts(self, top: Record) -> None:
+        for verdict in top.get("verdicts", []):
+            v = self.node(iri(verdict.id), verdict, EOKB.ReportVerdict)
+            self.add(v, EOKB.election, iri(verdict["election"]))
+            self.add(v, EOKB.commitment, iri(verdict["commitment"]))
+            self.add(v, EOKB.wording, verdict["wording"])
+            self.add(v, EOKB.severity, SEVERITY[verdict["severity"]])
+            self.quotes(v, verdict)
+            self.refs(v, EOKB.restsOn, verdict.get("findings"))
+            self.add(v, PROV.wasDerivedFrom, iri(self.kb.report_of(verdict)))
+
+
+    def _claims(self, top: Record) -> None:
+        """A report's numeric claims (checker/results/claims.py recomputes them from the annex data)."""
+        for claim in top.get("claims", []):
+            c = self.node(iri(claim.id), claim, EOKB.NumericClaim)
+            self.add(c, EOKB.statement, claim["statement"])
+            self.add(c, RDF.value, claim["figure"])
+            self.add(c, EOKB.quotation, self.quote(part(c, "quote"), claim["quote"]))
+            if claim.get("finding"):
+                self.add(c, PROV.wasDerivedFrom, iri(claim["finding"]))
+
+    def _waivers(self, top: Record) -> None:
+        for n, waiver in enumerate(top.get("waivers", []), start=1):
+            w = self.node(iri(f"waiver/{n}"), waiver, EOKB.Waiver)
+            self.add(w, EOKB.ruleId, waiver["rule"])
+            self.add(w, EOKB.election, iri(waiver["election"]))
+            self.add(w, EOKB.justification, waiver["justification"])
+            self.add(w, EOKB.owner, waiver["owner"])
+            self.add(w, EOKB.expires, waiver["expires"])

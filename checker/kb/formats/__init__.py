@@ -1,0 +1,44 @@
+"""The experts' YAML formats, declared once: one module per family of files, and here the kinds
+of file, where each lives and its top-level format.
+
+The JSON Schemas in `schemas/` are generated from these declarations (`kbcheck schemas`),
+the loader converts by them, and docs/formats.md explains them with examples.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.kb.formats.claims import CLAIMS_FILE
+from checker.kb.formats.commitments import STANDARD_FILE
+from checker.kb.formats.law import COUNTRY_FILE, INSTRUMENT_FILE
+from checker.kb.formats.recommendations import RECOMMENDATIONS_FILE, VERDICTS_FILE, WAIVERS_FILE
+from checker.kb.formats.report import ELECTIONS_FILE, FINDINGS_FILE, REPORT_FILE
+from checker.kb.types import Obj
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """A kind of file: where it lives and its format."""
+
+    name: str
+    pattern: str  # a glob relative to the knowledge base root
+    top: Obj
+
+    @property
+    def schema_file(self) -> str:
+        return f"schemas/{self.name}.schema.json"
+
+
+FILE_KINDS: tuple[FileKind, ...] = (
+    FileKind("standard", "commitments/*.yaml", STANDARD_FILE),
+    FileKind("country", "law/*/country.yaml", COUNTRY_FILE),
+    FileKind("instrument", "law/*/*.yaml", INSTRUMENT_FILE),
+    FileKind("report", "findings/*/report.yaml", REPORT_FILE),
+    FileKind("elections", "findings/*/elections.yaml", ELECTIONS_FILE),
+    FileKind("recommendations", "findings/*/recommendations.yaml", RECOMMENDATIONS_FILE),
+    FileKind("verdicts", "findings/*/verdicts.yaml", VERDICTS_FILE),
+    FileKind("findings", "findings/*/findings/*.yaml", FINDINGS_FILE),
+    FileKind("waivers", "waivers.yaml", WAIVERS_FILE),
+    FileKind("claims", "findings/*/claims.yaml", CLAIMS_FILE),
+)

@@ -1,0 +1,31 @@
+"""The commitments files: a standard and its paragraphs."""
+
+from __future__ import annotations
+
+from checker.kb.types import (
+    Date, Enum, Id, ListOf, Obj, Ref, Text, Url, optional, required,
+)
+from checker.kb.formats.common import LEGAL_FORCES, QUOTE
+
+STANDARD = Obj("standard", "A document of international commitments or standards.", {
+    "id": required(Id("standard"), "Short stable id, e.g. copenhagen-1990."),
+    "title": required(Text(), "Full official title."),
+    "short_title": required(Text(), "The name used in reports."),
+    "publisher": required(Text(), "The body that adopted it."),
+    "adopted": optional(Date(), "Date of adoption."),
+    "legal_force": required(Enum(LEGAL_FORCES), "How binding it is."),
+    "url": required(Url(), "Official reference."),
+    "note": optional(Text(), "Own words: context such as ratification."),
+})
+COMMITMENT = Obj("commitment", "A paragraph of a standard: one commitment.", {
+    "id": required(Id("commitment"), "<standard>/<paragraph>, e.g. copenhagen-1990/7.5."),
+    "label": required(Text(), "How the paragraph is cited, e.g. Paragraph 7.5."),
+    "broader": optional(Ref(("commitment",)), "The paragraph this one belongs to."),
+    "description": required(Text(), "Own-words summary (never text copied from elsewhere)."),
+    "text": optional(QUOTE, "The paragraph's words, only where a source quotes them."),
+    "url": optional(Url(), "Official reference of the paragraph."),
+})
+STANDARD_FILE = Obj("standard-file", "A file of commitments: one standard and its paragraphs.", {
+    "standard": required(STANDARD, "The standard."),
+    "commitments": required(ListOf(COMMITMENT, 1), "Its paragraphs."),
+})
