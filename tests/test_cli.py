@@ -28,6 +28,13 @@ def test_validate_ok(kb_small, capsys):
     assert main(["--kb", str(kb_small), "validate"]) == EXIT_OK
 
 
+def test_kb_is_taken_before_or_after_the_command(kb_small, tmp_path, capsys):
+    assert main(["validate", "--kb", str(kb_small)]) == EXIT_OK
+    assert main(["site", "build", "--kb", str(kb_small), "--out", str(tmp_path / "site")]) == EXIT_OK
+    # after the command wins: the folder before it holds no knowledge base
+    assert main(["--kb", str(tmp_path / "nowhere"), "validate", "--kb", str(kb_small)]) == EXIT_OK
+
+
 def test_invalid_kb_prints_positions_and_exits_2(kb_small, capsys):
     path = kb_small / "findings/obs-xx-2020/findings/01-summary.yaml"
     path.write_text(path.read_text().replace("statement: An appointed", "statment: An appointed"))

@@ -6,7 +6,7 @@ content to write. Directives:
 
   # place: PATH        write the content to PATH (a new file or one replacing a fixture file)
   # append: PATH       append the content to PATH
-  # remove: PATH       delete PATH
+  # remove: PATH       delete PATH (a file or a folder)
   # encoding: NAME     encode the content with NAME instead of UTF-8
   # expect: ID LINE    a problem ID at LINE of the placed file (0: the file as a whole)
   # expect: ID PATH:LINE
@@ -18,6 +18,7 @@ Adding a case is adding a file.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,7 @@ def apply_case(root: Path, directives, body: str) -> tuple[str | None, list[tupl
             with open(root / value, "ab") as stream:
                 stream.write(body.encode(encoding))
         elif key == "remove":
-            (root / value).unlink()
+            shutil.rmtree(root / value) if (root / value).is_dir() else (root / value).unlink()
         elif key == "expect":
             error_id, where = value.split()
             path, _, line = where.rpartition(":") if ":" in where else (placed, "", where)

@@ -50,6 +50,7 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind("KB111", "unreadable file", "save the file as UTF-8 text"),
         ErrorKind("KB112", "file in an unknown place", "move it to the folder of its kind (docs/formats.md) or remove it"),
         ErrorKind("KB113", "missing or wrong schema line", "make the first line '# yaml-language-server: $schema=<the path given>'"),
+        ErrorKind("KB114", "no knowledge base here", "give --kb the folder that holds commitments/, law/ and findings/"),
         # Between records
         ErrorKind("KB201", "duplicate id", "give each record its own id; ids are unique across the knowledge base"),
         ErrorKind("KB202", "reference to an unknown id", "correct the id, or add the record it refers to"),

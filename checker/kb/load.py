@@ -90,7 +90,11 @@ def discover(root: Path) -> list[Path]:
 def load(root: Path) -> KnowledgeBase:
     """Read and check every file under `root`; problems are collected in the result."""
     kb = KnowledgeBase(root)
-    for path in discover(root):
+    files = discover(root)
+    if not files:
+        kb.problems.add("KB114", Pos("."), f"{root}: " + ("no YAML file in commitments/, law/ or findings/"
+                                                          if root.is_dir() else "there is no such folder"))
+    for path in files:
         _read_file(kb, path)
     _index(kb)
     _check_references(kb)

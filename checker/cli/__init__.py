@@ -1,0 +1,37 @@
+"""`kbcheck`: the command line. Only wiring: each command calls the stages and turns their
+outcome into an exit code.
+
+Exit codes (the same for every command):
+  0  done; no result at or above the failing severity
+  1  results at or above the failing severity (commands that judge commitments)
+  2  the knowledge base is invalid, or the command line is wrong
+  3  internal error
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+
+from checker.cli.commands import COMMANDS
+from checker.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_RESULTS
+from checker.cli.options import parser
+
+__all__ = ["EXIT_INTERNAL", "EXIT_INVALID", "EXIT_OK", "EXIT_RESULTS", "main"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        return EXIT_INTERNAL
+    except BrokenPipeError:  # the reader stopped early (kbcheck rules | head): not an error
+        sys.stdout = open(os.devnull, "w")
+        return EXIT_OK
+    except Exception:  # noqa: BLE001 - the one place an unexpected error becomes exit 3
+        traceback.print_exc()
+        print("kbcheck: internal error (a bug: please report it with the trace above)", file=sys.stderr)
+        return EXIT_INTERNAL
+
