@@ -54,3 +54,45 @@ def test_a_cycle_inside_a_stage_is_refused(tmp_path):
     run = _lint(project)
     assert run.returncode == 1
     assert "No cycles are allowed in checker.kb" in run.stdout
+
+
+def _modules():
+    return sorted(p for p in (ROOT / "checker").rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def test_no_module_is_over_300_lines():
+    long = {p.relative_to(ROOT).as_posix(): n for p in _modules()
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 300}
+    assert not long, f"split these by responsibility: {long}"
+
+
+def _bundled_names() -> set[str]:
+    """What names one country, report or party in the bundled knowledge base."""
+    from checker.kb.load import load
+
+    kb = load(ROOT)
+    names = set()
+    for country in kb.records("country"):
+        names |= {f"{country.id}/", f"{country.id}-", country["name"]}
+    for kind in ("report", "election"):
+        names |= {record.id for record in kb.records(kind)}
+    for party in kb.records("party"):
+        names |= {party["name"], *(party.get("aliases") or []), *filter(None, [party.get("abbreviation")])}
+    for fact in kb.records("deposit-fact"):
+        names |= set(filter(None, [fact.get("currency")]))
+    return {name for name in names if len(name) > 2}
+
+
+def test_general_code_names_no_country_report_or_party():
+    import re
+
+    names = _bundled_names()
+    assert "odihr-kz-2007" in names and "Nur Otan" in names  # the list is not empty by accident
+    pattern = re.compile("|".join(rf"(?<![\w/-]){re.escape(n)}" for n in sorted(names, key=len, reverse=True)),
+                         re.IGNORECASE)
+    found = []
+    for path in [*_modules(), *(ROOT / "checker").rglob("*.j2")]:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if match := pattern.search(line):
+                found.append(f"{path.relative_to(ROOT)}:{number}: {match.group(0)!r} in {line.strip()!r}")
+    assert not found, "general code names the bundled knowledge base:\n" + "\n".join(found)

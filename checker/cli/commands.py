@@ -163,7 +163,8 @@ def _schemas(args) -> int:
 
 def _claims(args) -> int:
     """Issue 7: `kbcheck claims`; 0 also when claims disagree (that is a finding about the report)."""
-    from checker.results.claims import evaluate, render_json, render_table
+    from checker.reports.claims import render_json, render_table
+    from checker.results.claims import evaluate
 
     kb, graph = load_valid(args)
     if kb is None:

@@ -109,6 +109,7 @@ class ReportTriples:
                 value = figure["value"]
                 self.add(fig, RDF.value, int(value) if value == value.to_integral_value() and "." not in str(value) else value)
                 self.add(fig, EOKB.unit, figure["unit"])
+                self.add(fig, EOKB.currency, figure.get("currency"))
                 self.add(fig, EOKB.measures, FIGURE_MEASURES.get(figure.get("measures")))
                 self.add(f, EOKB.figure, fig)
             for topic in finding.get("topics") or []:

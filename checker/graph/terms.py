@@ -52,7 +52,8 @@ FACT_GROUPS: dict[str, tuple[URIRef, dict[str, tuple[URIRef, dict | None]]]] = {
         "rejection_for_any_error": (EOKB.rejectionForAnyError, None)}),
     "deposit": (EOKB.DepositRule, {
         "chamber": (EOKB.chamber, None), "minimum_wage_multiple": (EOKB.minimumWageMultiple, None),
-        "per": (EOKB.depositPer, None), "amount_kzt": (EOKB.amountKzt, None),
+        "per": (EOKB.depositPer, None), "amount": (EOKB.amount, None),
+        "currency": (EOKB.currency, None),
         "reduced_by_vote_share": (EOKB.reducedByVoteShare, None)}),
     "observers": (EOKB.ObserverRule, {
         "international_prior_experience_required": (EOKB.internationalObserversNeedExperience, None),

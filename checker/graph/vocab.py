@@ -83,7 +83,7 @@ class EOKB(DefinedNamespace):
     Waiver: URIRef  # A maintainer's acceptance of a known result of a rule for an election, with a justification, an owner and an expiry date.
     abbreviation: URIRef  # The abbreviation used in reports.
     agreesWithReport: URIRef  # Whether a computed verdict agrees with the report's own.
-    amountKzt: URIRef  # An amount of money in Kazakhstani tenge.
+    amount: URIRef  # An amount of money, in the currency given by eokb:currency.
     answers: URIRef  # A finding a recommendation answers.
     asOf: URIRef  # The day whose law a verdict judges.
     ballotPosition: URIRef  # Position of a list on the ballot.
@@ -102,6 +102,7 @@ class EOKB(DefinedNamespace):
     count: URIRef  # How many such bodies there are.
     countAssessedNegativelyPercent: URIRef  # Share of counts observed that were assessed negatively.
     country: URIRef  # The country of an instrument, chamber, body or election.
+    currency: URIRef  # The ISO 4217 code of the currency of an amount or a figure (e.g. EUR).
     datesBasis: URIRef  # Whether a source states the dates of a version ('stated') or they are inferred ('inferred').
     datesNote: URIRef  # Where the dates of a version come from.
     decisionDeadlineDays: URIRef  # Days the registering body has to decide (0 = no deadline).
@@ -166,7 +167,7 @@ class EOKB(DefinedNamespace):
     quotedText: URIRef  # The verbatim words of a quotation.
     recertificationAfterChanges: URIRef  # An independent body must re-examine the whole system after any change.
     reducedByVoteShare: URIRef  # Earlier vote share reduces the deposit.
-    region: URIRef  # The region (oblast or city of republican status) of a polling station, normalised (Almaty City, West Kazakhstan Region).
+    region: URIRef  # The region (oblast or city of republican status) of a polling station, normalised as the report's annex layout declares (e.g. a city, or a region with the word 'Region').
     registered: URIRef  # Whether the list was registered.
     registeringBody: URIRef  # The body that registers parties.
     rejectionForAnyError: URIRef  # A single error in an application can lead to its rejection.

@@ -18,7 +18,7 @@ from checker.kb.errors import Pos, Problems
 from checker.kb.read import PosList, Record, position
 from checker.kb.types import (
     DATE_PATTERN, ID_RE, Boolean, Date, Enum, Id, Integer, LineRange, ListOf, Number, Obj, Ref,
-    Text, Type,
+    Regex, Text, Type,
 )
 
 
@@ -200,6 +200,12 @@ class Converter:
         if type.pattern and not re.match(type.pattern, text):
             self.problems.add("KB110", self.pos(node), f"{what}: '{text}' is not {type.describe()}")
             return None
+        if isinstance(type, Regex):
+            try:
+                re.compile(text)
+            except re.error as error:
+                self.problems.add("KB110", self.pos(node), f"{what}: not a regular expression: {error}")
+                return None
         return raw if "\n" in raw else text
 
     def _date(self, node: yaml.ScalarNode, what: str) -> datetime.date | None:

@@ -11,28 +11,19 @@ import re
 from dataclasses import dataclass, field
 
 from checker.kb.load import KnowledgeBase
-from checker.kb.source_text import SourceText
 
-# "Paragraph 24 of the OSCE Copenhagen Document"; "… do not comply with the 1990 OSCE
-# Copenhagen Document … contrary to paragraph 7.3 and 7.5": a paragraph is Copenhagen's when
-# the document is named near it.
-_PARAGRAPH = re.compile(r"[Pp]aragraphs? (\d+(?:\.\d+)?)(?: and (\d+(?:\.\d+)?))?")
-_NEAR_BEFORE, _NEAR_AFTER = 400, 80
-# "Point 17 of UN Human Rights Committee (HRC) General Comment 25", "Point 15 of the UN HRC General Comment 25"
-_GENERAL_COMMENT = re.compile(r"[Pp]oints? (\d+) of (?:the )?UN (?:Human Rights Committee \(HRC\)|HRC) General Comment 25")
-# "item 25: “…”" in the e-voting passages quoting Rec(2004)11
-_REC_ITEM = re.compile(r"[Ii]tems? (\d+):")
-_ICCPR = re.compile(r"Article 25 of the (?:ICCPR|International Covenant)")
-# "Article 4.4 of the Election Law", "(Article 27.10)", "Article 50-5": numbered national articles.
+# A numbered recommendation line in the recommendations section: "12. The CEC should …".
+_RECOMMENDATION = re.compile(r"^\s*(\d{1,3})\.\s+\S")
+# A national article: "Article 4.4", "Article 50-5", "Article 27.10" (resolved through the
+# instrument the report declares in `cites_articles_of`).
 _ARTICLE = re.compile(r"Article (\d+(?:[.-]\d+)+)")
-_RECOMMENDATION = re.compile(r"^\s*(\d{1,2})\.\s+\S")
-_ROMAN_I_TO_XIV = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV")
+_NEAR_BEFORE, _NEAR_AFTER = 400, 80
 
 
 @dataclass
 class Coverage:
     report: str
-    recommendations_in_text: int
+    recommendations_in_text: int | None  # None: the report declares no recommendations section
     recommendations_encoded: int
     sections: dict[str, int] = field(default_factory=dict)  # top-level section number → findings
     cited_missing: list[tuple[str, int]] = field(default_factory=list)  # (id, line) cited, not in the KB
@@ -53,27 +44,29 @@ class Coverage:
                 and not self.sections_without_findings and not self.cited_missing)
 
 
-def cited_ids(source: SourceText) -> list[tuple[str, int]]:
-    """(id, line) of each commitment and numbered article the text cites."""
+def cited_ids(kb: KnowledgeBase, report_id: str) -> list[tuple[str, int]]:
+    """(id, line) of each commitment and national article the report's text cites, found by the
+    standards' declared citation patterns and the report's `cites_articles_of` law."""
+    source = kb.sources[report_id]
     text, owners = source.joined(1, len(source))
     cited: list[tuple[str, int]] = []
-    for match in _PARAGRAPH.finditer(text):
-        near = text[max(0, match.start() - _NEAR_BEFORE): match.end() + _NEAR_AFTER]
-        if "Copenhagen" not in near:
-            continue
-        for number in filter(None, match.groups()):
-            cited.append((f"copenhagen-1990/{number}", owners[match.start()]))
-    for match in _GENERAL_COMMENT.finditer(text):
-        cited.append((f"ccpr-gc-25/{match.group(1)}", owners[match.start()]))
-    for match in _REC_ITEM.finditer(text):
-        cited.append((f"coe-rec-2004-11/{match.group(1)}", owners[match.start()]))
-    for match in _ICCPR.finditer(text):
-        cited.append(("iccpr/art-25", owners[match.start()]))
-    for match in _ARTICLE.finditer(text):
-        number = match.group(1)
-        first, _, rest = number.partition(".") if "." in number else (number, "", "")
-        cited.append((f"kz/election-law/art-{first}" + "".join(f"/{p}" for p in rest.split(".") if p),
-                      owners[match.start()]))
+    for standard in kb.records("standard"):
+        for citation in standard.get("cited_as") or []:
+            for match in re.finditer(citation["pattern"], text):
+                near = citation.get("near")
+                if near and near not in text[max(0, match.start() - _NEAR_BEFORE): match.end() + _NEAR_AFTER]:
+                    continue
+                for group, number in match.groupdict().items():
+                    if group.startswith("paragraph") and number:
+                        rest = (citation.get("id") or "{paragraph}").format(paragraph=number)
+                        cited.append((f"{standard.id}/{rest}", owners[match.start()]))
+    report = kb.index[report_id]
+    law = report.get("cites_articles_of")
+    if law:
+        for match in _ARTICLE.finditer(text):
+            article, _, paragraphs = match.group(1).partition(".")
+            cited.append((f"{law}/art-{article}" + "".join(f"/{p}" for p in paragraphs.split(".") if p),
+                          owners[match.start()]))
     return cited
 
 
@@ -88,13 +81,15 @@ def _section_number(kb: KnowledgeBase, section_id: str) -> str | None:
 def coverage(kb: KnowledgeBase, report_id: str) -> Coverage:
     source = kb.sources[report_id]
     sections = [s for s in kb.records("section") if kb.report_of(s) == report_id]
-    recommendations_section = next(s for s in sections if s["title"].lower() == "recommendations")
-    first, last = recommendations_section["lines"]
-    in_text = sum(1 for n in range(first, last + 1) if _RECOMMENDATION.match(source.lines[n - 1]))
+    in_text = None
+    for section in (s for s in sections if s.get("part") == "recommendations"):
+        first, last = section["lines"]
+        in_text = (in_text or 0) + sum(1 for n in range(first, last + 1) if _RECOMMENDATION.match(source.lines[n - 1]))
     recommendations = [r for r in kb.records("recommendation") if kb.report_of(r) == report_id]
     result = Coverage(report_id, in_text, len(recommendations))
 
-    result.sections = {number: 0 for number in _ROMAN_I_TO_XIV}
+    body = [s for s in sections if not s.get("parent") and s.get("part", "body") == "body"]
+    result.sections = {s["number"]: 0 for s in body}
     findings = [f for f in kb.records("finding") if kb.report_of(f) == report_id]
     result.findings = len(findings)
     for finding in findings:
@@ -104,7 +99,7 @@ def coverage(kb: KnowledgeBase, report_id: str) -> Coverage:
         if not finding.get("commitments"):
             result.findings_without_commitment.append(finding.id)
 
-    for cited, line in cited_ids(source):
+    for cited, line in cited_ids(kb, report_id):
         if cited in kb.index:
             if cited not in result.cited_present:
                 result.cited_present.append(cited)
@@ -116,7 +111,6 @@ def coverage(kb: KnowledgeBase, report_id: str) -> Coverage:
         result.quotations += 1
         q_first, q_last = record["lines"]
         quoted.update(range(q_first, q_last + 1))
-    body = [s for s in sections if s["number"] in _ROMAN_I_TO_XIV and not s.get("parent")]
     body_lines = {n for s in body for n in range(s["lines"][0], s["lines"][1] + 1)
                   if source.lines[n - 1].strip()}
     result.body_lines = len(body_lines)
@@ -136,11 +130,15 @@ def _quotes_of(kb: KnowledgeBase, report_id: str):
 
 def render(result: Coverage) -> str:
     lines = [f"Coverage of {result.report}"]
-    mark = "ok" if result.recommendations_encoded == result.recommendations_in_text else "MISSING"
-    lines.append(f"  recommendations encoded: {result.recommendations_encoded}/{result.recommendations_in_text} "
-                 f"(counted in the text)  {mark}")
+    if result.recommendations_in_text is None:
+        lines.append(f"  recommendations encoded: {result.recommendations_encoded} (no section of the report has "
+                     f"part: recommendations, so none were counted in the text)")
+    else:
+        mark = "ok" if result.recommendations_encoded == result.recommendations_in_text else "MISSING"
+        lines.append(f"  recommendations encoded: {result.recommendations_encoded}/{result.recommendations_in_text} "
+                     f"(counted in the text)  {mark}")
     covered = sum(1 for c in result.sections.values() if c)
-    lines.append(f"  sections I-XIV with findings: {covered}/{len(result.sections)}")
+    lines.append(f"  sections of the body with findings: {covered}/{len(result.sections)}")
     for number, count in result.sections.items():
         lines.append(f"    {number:>5}: {count} finding(s)")
     lines.append(f"  commitments and articles cited in the text: {len(result.cited_present)} present, "

@@ -100,6 +100,7 @@ def load(root: Path) -> KnowledgeBase:
     _check_references(kb)
     _check_parents(kb)
     _check_versions(kb)
+    _check_money(kb)
     _read_sources(kb)
     return kb
 
@@ -213,6 +214,18 @@ def _check_versions(kb: KnowledgeBase) -> None:
                 kb.problems.add("KB203", later.at("in_force_from"),
                                 f"version of {provision.id} from {later['in_force_from']} overlaps the version "
                                 f"from {earlier['in_force_from']} (in force until {until}, line {earlier.pos.line})")
+
+
+def _check_money(kb: KnowledgeBase) -> None:
+    """An amount of money names its currency, and only an amount of money does."""
+    for figure in kb.records("figure"):
+        if figure.get("unit") == "money" and not figure.get("currency"):
+            kb.problems.add("KB106", figure.at("unit"), "a figure in money needs 'currency', its ISO 4217 code")
+        elif figure.get("currency") and figure.get("unit") != "money":
+            kb.problems.add("KB110", figure.at("currency"), "'currency' goes with unit: money only")
+    for deposit in kb.records("deposit-fact"):
+        if (deposit.get("amount") is None) != (deposit.get("currency") is None):
+            kb.problems.add("KB106", deposit.pos, "give 'amount' and 'currency' together")
 
 
 def version_id(provision: Record, version: Record) -> str:

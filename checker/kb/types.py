@@ -50,6 +50,16 @@ class Url(Text):
         return "a web address (http:// or https://)"
 
 
+class Regex(Text):
+    """A regular expression (Python's `re` syntax); one that does not compile is invalid."""
+
+    def json_schema(self) -> dict:
+        return {"type": "string", "minLength": 1, "format": "regex"}
+
+    def describe(self) -> str:
+        return "a regular expression"
+
+
 @dataclass(frozen=True)
 class Id(Type):
     """The id of the record that holds it; `kind` names what it identifies."""

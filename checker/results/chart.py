@@ -48,7 +48,7 @@ class ResultsPage:
 
 def results_page(graph: Graph, election: str | None = None) -> ResultsPage:
     """Everything a results page shows, computed from the graph: of every election, or of the
-    election with readable id `election` ("kz/2007-majilis")."""
+    election with readable id `election` (e.g. "xx/2020-assembly")."""
     tables = {k: t for k, t in result_tables(graph).items() if election is None or t.election == election}
     party_tables = [t for t in tables.values() if isinstance(t, PartyTable)]
     station_tables = [t for t in tables.values() if isinstance(t, StationTable)]
@@ -68,7 +68,7 @@ def results_page(graph: Graph, election: str | None = None) -> ResultsPage:
 
 
 def _favoured(page: ResultsPage) -> str:
-    """The party with the largest net gain over all tables (Nur Otan in 2007)."""
+    """The party with the largest net gain over all tables."""
     gains: dict[str, int] = {}
     for shifts in page.net_shifts.values():
         for column, change in shifts.items():

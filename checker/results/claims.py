@@ -16,7 +16,6 @@ neither confirmed nor refuted further).
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -67,13 +66,13 @@ class ClaimResult:
 
     def as_json(self) -> dict:
         data = asdict(self)
-        data.update(report_figure=_number(self.report_figure), agrees=self.agrees, source_line=self.source_lines[0],
+        data.update(report_figure=number(self.report_figure), agrees=self.agrees, source_line=self.source_lines[0],
                     source_lines=list(self.source_lines), declared_at=str(self.pos))
         del data["pos"]
         return data
 
 
-def _number(value) -> float | int | None:
+def number(value) -> float | int | None:
     if value is None:
         return None
     value = Fraction(value) if not isinstance(value, Fraction) else value
@@ -112,7 +111,7 @@ class _Computer:
                 return Computed(None, {"operands": [a.details, b.details]})
             value = Fraction(a.value) - Fraction(b.value) if key == "difference" \
                 else Fraction(a.value) * 100 / Fraction(b.value)
-            return Computed(value, {"operands": [_number(a.value), _number(b.value)]})
+            return Computed(value, {"operands": [number(a.value), number(b.value)]})
         return getattr(self, key)(spec[key])
 
     def stations(self, spec) -> Computed:
@@ -212,8 +211,8 @@ class _Computer:
         percent = Fraction(str(g.value(rule, EOKB.thresholdPercent)))
         threshold = Threshold(percent, base)
         return threshold, seats, {
-            "threshold_percent": _number(percent), "threshold_base": base_name, "threshold_of": base,
-            "threshold_votes": _number(percent * base / 100), "party_list_seats": seats,
+            "threshold_percent": number(percent), "threshold_base": base_name, "threshold_of": base,
+            "threshold_votes": number(percent * base / 100), "party_list_seats": seats,
             "passing": [row.party for row in table.rows if threshold.passes(row.votes)]}
 
 
@@ -259,7 +258,7 @@ def evaluate(kb: KnowledgeBase, graph: Graph) -> tuple[list[ClaimResult], Proble
         results.append(ClaimResult(
             id=claim.id, statement=claim["statement"], quote=" ".join(quote["text"].split()),
             source_lines=tuple(quote["lines"]), finding=claim.get("finding"), report_figure=claim["figure"],
-            relation=claim["relation"], of=claim.get("of"), computed=_number(computed.value),
+            relation=claim["relation"], of=claim.get("of"), computed=number(computed.value),
             status=judge_claim(computed, claim["figure"], claim["relation"], claim.get("of")),
             details=dict(computed.details, **({"shown": computed.shown} if computed.shown is not None else {})),
             note=claim.get("note"), pos=claim.pos))
@@ -269,49 +268,3 @@ def evaluate(kb: KnowledgeBase, graph: Graph) -> tuple[list[ClaimResult], Proble
 def check_claims(kb: KnowledgeBase, graph: Graph) -> Problems:
     """The load-time check: every claim can be computed."""
     return evaluate(kb, graph)[1] if kb.records("claim") else Problems()
-
-
-def figure_text(result: ClaimResult) -> str:
-    figure = _number(result.report_figure)
-    return {"most-of": f"most of {figure}", "more-than": f"more than {figure}", "less-than": f"less than {figure}",
-            "at-least": f"at least {figure}", "rounds-to": f"{figure} (rounded)",
-            "consistent-with-shown": f"{figure} of {result.of} ({result.details.get('shown')} shown)"
-            }.get(result.relation, str(figure))
-
-
-def net_shifts(table: StationTable) -> dict[str, int]:
-    """CEC data minus protocol per column, summed over the table's stations with both."""
-    return {c: sum(s.change(c) or 0 for s in table.stations) for c in table.columns}
-
-
-def render_table(results: list[ClaimResult], graph: Graph | None = None) -> str:
-    """The claims on the terminal: one line each, the tally, then (given the graph) each station
-    table's net shift per party and how the seats were allocated."""
-    lines = [f"{'claim':<44} {'report':>24} {'computed':>14}  {'status':<10} line"]
-    for r in results:
-        computed = "—" if r.computed is None else f"{r.computed:,}" if isinstance(r.computed, int) else f"{r.computed:,.4f}"
-        lines.append(f"{r.id.rsplit('/', 1)[-1]:<44} {figure_text(r):>24} {computed:>14}  {r.status:<10} L{r.source_lines[0]}")
-    tally = {s: sum(1 for r in results if r.status == s) for s in ("agrees", "consistent", "disagrees")}
-    lines.append(f"{len(results)} claims: {tally['agrees']} agree, {tally['consistent']} consistent with the "
-                 f"stations shown, {tally['disagrees']} disagree")
-    if graph is not None:
-        from checker.results.tables import labels
-
-        names = labels(graph)
-        for table in (t for t in result_tables(graph).values() if isinstance(t, StationTable)):
-            shifts = ", ".join(f"{names.get(c, c)} {v:+,}" for c, v in net_shifts(table).items())
-            lines.append(f"\nNet shift, CEC data minus protocol, {table.id} ({len(table.stations)} stations): {shifts}")
-        seats = [r for r in results if "by_method" in r.details]
-        if seats:
-            d = seats[0].details
-            reproduced = [m for m in METHODS if all(r.details["by_method"][m] == _number(r.report_figure) for r in seats)]
-            lines.append(f"\nSeats: {d['party_list_seats']} party-list seats; threshold {d['threshold_percent']} % of "
-                         f"{d['threshold_of']:,} {d['threshold_base']} = {d['threshold_votes']:,} votes. "
-                         f"Methods reproducing every published mandate: {', '.join(reproduced) or 'none'}"
-                         + (" (with one party over the threshold every method gives it every seat: the data cannot "
-                            "tell which method was used)" if len(d["passing"]) == 1 and len(reproduced) > 1 else ""))
-    return "\n".join(lines) + "\n"
-
-
-def render_json(results: list[ClaimResult]) -> str:
-    return json.dumps([r.as_json() for r in results], ensure_ascii=False, indent=2, default=str) + "\n"

@@ -2,7 +2,7 @@
 
 `results_data.py` puts the annex tables into the graph as RDF Data Cube; this module reads
 every `qb:DataSet` of the graph back into `StationTable`s (results by polling station and
-source) and `PartyTable`s (results by party), keyed by readable id (`odihr-kz-2007/annex-2`).
+source) and `PartyTable`s (results by party), keyed by readable id (`obs-xx-2020/annex-2`).
 Everything downstream (claims, the chart, the site's results page) computes from these, so
 it computes from the graph, not from the CSV files.
 """

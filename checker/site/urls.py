@@ -4,10 +4,10 @@ A record with id `<id>` is published at `/<part>/<id>/`, where `<part>` is the p
 site its kind belongs to (docs/site.md):
 
     standard, commitment          /commitments/<id>/   /commitments/copenhagen-1990/7.5/
-    country, instrument, provision /law/<id>/          /law/kz/election-law/art-4/4/
-    report, section, finding      /findings/<id>/      /findings/odihr-kz-2007/finding/<slug>/
-    recommendation                /recommendations/<id>/  /recommendations/odihr-kz-2007/rec/3/
-    election                      /elections/<id>/     /elections/kz/2007-majilis/
+    country, instrument, provision /law/<id>/          /law/xx/electoral-code/art-4/4/
+    report, section, finding      /findings/<id>/      /findings/obs-xx-2020/finding/<slug>/
+    recommendation                /recommendations/<id>/  /recommendations/obs-xx-2020/rec/3/
+    election                      /elections/<id>/     /elections/xx/2020-assembly/
 
 Records without a page of their own are anchors on their parent's page: a provision version
 is `#v-<in force from>` on its provision's page, a computed verdict `#verdict-<election>` on

@@ -108,7 +108,7 @@ class View:
         if self.is_a(node, EOKB.Recommendation):
             return f"Recommendation {self.text(node, EOKB.number)}"
         if self.is_a(node, EOKB.ObservationReport):
-            return self.short_id(node)  # its title is a sentence; the id names it ("odihr-kz-2007")
+            return self.short_id(node)  # its title is a sentence; the id names it ("obs-xx-2020")
         if self.is_a(node, EOKB.ReportSection):
             return f"Section {self.text(node, EOKB.sectionNumber)}: {self.text(node, DCTERMS.title)}"
         for predicate in _LABELS:

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from checker.kb.types import (
-    Date, Enum, Id, ListOf, Obj, Ref, Text, Url, optional, required,
+    Date, Enum, Id, ListOf, Obj, Ref, Regex, Text, Url, optional, required,
 )
 from checker.kb.formats.common import LEGAL_FORCES, QUOTE
 
+CITATION = Obj("citation", "How reports cite the standard's paragraphs (kbcheck coverage finds them).", {
+    "pattern": required(Regex(), "A regular expression with a group named `paragraph` (more paragraphs in "
+                        "groups `paragraph2`, `paragraph3`), e.g. 'Article (?P<paragraph>25) of the ICCPR'."),
+    "near": optional(Text(), "Words that must stand near the match (400 characters before, 80 after) for "
+                     "it to count, e.g. the document's name after a bare 'paragraph 7.3'."),
+    "id": optional(Text(), "How the commitment id continues after '<standard>/', with {paragraph} for "
+                   "the number (default: '{paragraph}')."),
+})
 STANDARD = Obj("standard", "A document of international commitments or standards.", {
     "id": required(Id("standard"), "Short stable id, e.g. copenhagen-1990."),
     "title": required(Text(), "Full official title."),
@@ -16,6 +24,7 @@ STANDARD = Obj("standard", "A document of international commitments or standards
     "legal_force": required(Enum(LEGAL_FORCES), "How binding it is."),
     "url": required(Url(), "Official reference."),
     "note": optional(Text(), "Own words: context such as ratification."),
+    "cited_as": optional(ListOf(CITATION), "How reports cite its paragraphs."),
 })
 COMMITMENT = Obj("commitment", "A paragraph of a standard: one commitment.", {
     "id": required(Id("commitment"), "<standard>/<paragraph>, e.g. copenhagen-1990/7.5."),

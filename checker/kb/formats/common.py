@@ -15,10 +15,11 @@ SELECTION_METHODS = (
     "appointed-by-head-of-state",
     "indirect-election-by-regional-councils",
 )
+SECTION_PARTS = ("front", "body", "recommendations", "annex", "back")
 FOLLOW_UP_STATUSES = ("fully", "mostly", "partially", "not-implemented", "not-assessed")
 FIGURE_MEASURES = ("ballots-cast", "registered-voters")  # eokb:BallotsCast, eokb:RegisteredVoters
 FIGURE_UNITS = (
-    "percent", "count", "years", "days", "kzt", "votes", "seats", "members", "stations",
+    "percent", "count", "years", "days", "money", "votes", "seats", "members", "stations",
     "persons", "hours", "other",
 )
 

@@ -52,7 +52,8 @@ DEPOSIT_FACT = Obj("deposit-fact", "The election deposit.", {
     "chamber": required(Ref(("chamber",)), "The chamber."),
     "minimum_wage_multiple": optional(Number(), "Deposit as a multiple of the monthly minimum wage."),
     "per": optional(Enum(("listed-candidate", "list")), "What the deposit is paid for."),
-    "amount_kzt": optional(Integer(0), "The amount in tenge."),
+    "amount": optional(Integer(0), "The amount, in the currency given by `currency`."),
+    "currency": optional(Text(r"^[A-Z]{3}$"), "ISO 4217 code of the amount's currency, e.g. EUR."),
     "reduced_by_vote_share": optional(Boolean(), "Earlier vote share reduces it."),
 })
 OBSERVERS_FACT = Obj("observers-fact", "Who may observe.", {
@@ -97,7 +98,7 @@ PROVISION = Obj("provision", "An article or paragraph of a legal instrument.", {
     "versions": required(ListOf(VERSION, 1), "Its versions over time."),
 })
 INSTRUMENT = Obj("instrument", "A national legal instrument.", {
-    "id": required(Id("instrument"), "<country>/<name>, e.g. kz/election-law."),
+    "id": required(Id("instrument"), "<country>/<name>, e.g. xx/electoral-code."),
     "country": required(Ref(("country",)), "The country."),
     "title": required(Text(), "Full title."),
     "short_title": required(Text(), "The name used in reports."),

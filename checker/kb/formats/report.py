@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker.kb.types import (
     Boolean, Date, Enum, Id, Integer, LineRange, ListOf, Number, Obj, Ref, Text, Url, optional, required,
 )
-from checker.kb.formats.common import FIGURE_MEASURES, FIGURE_UNITS, QUOTE, SEVERITIES
+from checker.kb.formats.common import FIGURE_MEASURES, FIGURE_UNITS, QUOTE, SECTION_PARTS, SEVERITIES
 
 SOURCE = Obj("source", "The report's shipped text.", {
     "file": required(Text(), "Path relative to the report's folder."),
@@ -24,6 +24,8 @@ REPORT = Obj("report", "An election observation report.", {
     "elections": required(ListOf(Ref(("election",)), 1), "The elections it observed."),
     "url": optional(Url(), "Official reference."),
     "source": required(SOURCE, "The shipped text."),
+    "cites_articles_of": optional(Ref(("instrument",)), "The law a bare 'Article N' of the report cites "
+                                  "(kbcheck coverage resolves such citations to its provisions)."),
 })
 PAGE = Obj("page", "Where a page of the printed report starts in the text.", {
     "page": required(Integer(1), "Page number."),
@@ -36,6 +38,8 @@ SECTION = Obj("section", "A section of the report.", {
     "parent": optional(Ref(("section",)), "The section it belongs to."),
     "lines": required(LineRange(), "Heading to last line, with its footnotes."),
     "page": required(Integer(1), "Page where it starts."),
+    "part": optional(Enum(SECTION_PARTS), "Where it stands: front matter, body (the default), the "
+                     "recommendations, an annex, or back matter."),
 })
 REPORT_FILE = Obj("report-file", "A report's metadata, pages and sections.", {
     "report": required(REPORT, "The report."),
@@ -88,7 +92,8 @@ ELECTIONS_FILE = Obj("elections-file", "Elections, parties and their lists.", {
 FIGURE = Obj("figure", "A number a finding states.", {
     "label": required(Text(), "What it counts."),
     "value": required(Number(), "The number."),
-    "unit": required(Enum(FIGURE_UNITS), "Its unit."),
+    "unit": required(Enum(FIGURE_UNITS), "Its unit (money: give `currency` too)."),
+    "currency": optional(Text(r"^[A-Z]{3}$"), "With unit money: the ISO 4217 code of the currency, e.g. EUR."),
     "measures": optional(Enum(FIGURE_MEASURES), "What it counts, where rules and claims use it: "
                          "ballots-cast (voters who took part) or registered-voters."),
 })
