@@ -7,7 +7,7 @@ from rdflib import DCTERMS, RDFS, SKOS, URIRef
 
 from checker.graph.ids import iri, part
 from checker.graph.namespaces import ELI
-from checker.graph.terms import FACT_GROUPS, LEGAL_FORCE, REFERENCE_KEYS
+from checker.graph.terms import FACT_BASIS, FACT_GROUPS, LEGAL_FORCE, REFERENCE_KEYS
 from checker.graph.vocab import EOKB
 from checker.kb.load import version_id
 from checker.kb.read import Record
@@ -24,6 +24,8 @@ class LawTriples:
         self.add(s, DCTERMS.publisher, standard["publisher"])
         self.add(s, DCTERMS.issued, standard.get("adopted"))
         self.add(s, EOKB.legalForce, LEGAL_FORCE[standard["legal_force"]])
+        if standard.get("interprets"):
+            self.add(s, EOKB.interprets, iri(standard["interprets"]))
         self.add(s, RDFS.seeAlso, URIRef(standard["url"]))
         self.add(s, EOKB.note, standard.get("note"))
         for commitment in top.get("commitments", []):
@@ -44,6 +46,17 @@ class LawTriples:
         country = top["country"]
         c = self.node(iri(country.id), country, EOKB.Country)
         self.add(c, RDFS.label, country["name"])
+        for binding in top.get("standards") or []:
+            b = self.node(part(c, f"binding-{binding['standard']}"), binding, EOKB.StandardBinding)
+            self.add(b, EOKB.standard, iri(binding["standard"]))
+            self.add(b, EOKB.bindsFrom, binding["binds_from"])
+            self.add(b, EOKB.bindingBasis, binding["basis"])
+            self.add(b, DCTERMS.source, binding.get("source"))
+            if binding.get("url"):
+                self.add(b, RDFS.seeAlso, URIRef(binding["url"]))
+            self.add(b, EOKB.note, binding.get("note"))
+            self.quotes(b, binding)
+            self.add(c, EOKB.binding, b)
         for chamber in top.get("chambers", []):
             ch = self.node(iri(chamber.id), chamber, EOKB.Chamber)
             self.add(ch, RDFS.label, chamber["name"])
@@ -114,3 +127,7 @@ class LawTriples:
                     elif key in REFERENCE_KEYS:
                         value = iri(value)
                     self.add(f, fact_predicate, value)
+                if fact.get("basis"):
+                    self.add(f, EOKB.basis, FACT_BASIS[fact["basis"]])
+                self.add(f, EOKB.basisNote, fact.get("basis_note"))
+                self.add(f, EOKB.holdsFrom, fact.get("holds_from"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, URIRef
 
 from checker.graph.ids import iri, part
-from checker.graph.terms import FIGURE_MEASURES, FOLLOW_UP_STATUS, OBSERVATION_PROPERTIES, SEVERITY
+from checker.graph.terms import FIGURE_MEASURES, FOLLOW_UP_STATUS, OBSERVATION_PROPERTIES, SCOPE, SEVERITY
 from checker.graph.vocab import EOKB
 from checker.kb.read import Record
 
@@ -158,6 +158,7 @@ class ReportTriples:
             v = self.node(iri(verdict.id), verdict, EOKB.ReportVerdict)
             self.add(v, EOKB.election, iri(verdict["election"]))
             self.add(v, EOKB.commitment, iri(verdict["commitment"]))
+            self.add(v, EOKB.scope, SCOPE[verdict["scope"]])
             self.add(v, EOKB.wording, verdict["wording"])
             self.add(v, EOKB.severity, SEVERITY[verdict["severity"]])
             self.quotes(v, verdict)
@@ -174,6 +175,15 @@ class ReportTriples:
             self.add(c, EOKB.quotation, self.quote(part(c, "quote"), claim["quote"]))
             if claim.get("finding"):
                 self.add(c, PROV.wasDerivedFrom, iri(claim["finding"]))
+
+    def _parameters(self, top: Record) -> None:
+        """A knowledge base's own values for rule parameters (checker/judge/parameters.py)."""
+        for override in top.get("parameters", []):
+            o = self.node(iri(f"parameter/{override['parameter']}"), override, EOKB.ParameterOverride)
+            self.add(o, EOKB.overrides, override["parameter"])
+            self.add(o, RDF.value, override["value"])
+            self.add(o, EOKB.justification, override["justification"])
+            self.add(o, EOKB.owner, override["owner"])
 
     def _waivers(self, top: Record) -> None:
         for n, waiver in enumerate(top.get("waivers", []), start=1):

@@ -7,6 +7,7 @@ the rules (SHACL shapes) can follow them:
     <election> eokb:governedBy <provision version>   every version of the country's law in force
     <election> eokb:factInForce <fact>                 the facts of those versions that concern the
                                                        election's chamber (or no chamber in particular)
+                                                       and hold on the day (`eokb:holdsFrom`)
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ def frame(graph: Graph, judged: list[Judged]) -> Graph:
             framed.add((item.election, EOKB.governedBy, version))
             for fact in graph.objects(version, EOKB.states):
                 fact_chamber = graph.value(fact, EOKB.chamber)
-                if fact_chamber is None or fact_chamber == chamber:
+                holds_from = _date(graph.value(fact, EOKB.holdsFrom))
+                if (fact_chamber is None or fact_chamber == chamber) and (holds_from is None or holds_from <= item.day):
                     framed.add((item.election, EOKB.factInForce, fact))
     return framed

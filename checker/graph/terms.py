@@ -23,6 +23,11 @@ FOLLOW_UP_STATUS = {
     "partially": EOKB.PartiallyImplemented, "not-implemented": EOKB.NotImplemented,
     "not-assessed": EOKB.NotAssessedStatus,
 }
+FACT_BASIS = {
+    "law-text": EOKB.LawText, "authority-statement": EOKB.AuthorityStatement, "observation": EOKB.ObservationBasis,
+    "report-assessment": EOKB.ReportAssessment, "inferred": EOKB.Inferred,
+}
+SCOPE = {"law": EOKB.LawScope, "conduct": EOKB.ConductScope, "results": EOKB.ResultsScope}
 SEVERITY = {"violation": SH.Violation, "warning": SH.Warning, "info": SH.Info}
 FIGURE_MEASURES = {"ballots-cast": EOKB.BallotsCast, "registered-voters": EOKB.RegisteredVoters}
 

@@ -14,6 +14,7 @@ class EOKB(DefinedNamespace):
     AppointedByHeadOfState: URIRef  # Seats filled by appointment of the head of state.
     AtRisk: URIRef  # A rule found a warning-level problem with the commitment.
     AuthoritativeInterpretation: URIRef  # An interpretation of a treaty by its monitoring body.
+    AuthorityStatement: URIRef  # What an authority said of its own practice or of the law.
     BallotCount: URIRef  # A count of ballots or voters rather than of a party's votes: a column of a result table, or what a finding's figure counts.
     BallotsCast: URIRef  # The number of voters who took part, as a result protocol or a published table reports it: valid votes for all parties plus invalid ballots should add up to it.
     Body: URIRef  # A state or election body, such as an election commission or an appointed assembly.
@@ -23,11 +24,13 @@ class EOKB(DefinedNamespace):
     ChamberSize: URIRef  # The total number of seats of a chamber.
     ChosenByAppointedBody: URIRef  # Seats filled by a body whose members are appointed, not elected.
     Commitment: URIRef  # A paragraph of a standard that states what a state has undertaken or should do.
+    ConductScope: URIRef  # What observers saw: campaign, media, administration, election day, count, tabulation and complaints.
     Country: URIRef  # A state whose elections are observed.
     DepositRule: URIRef  # The deposit required to stand in an election.
     Election: URIRef  # An election to a chamber or office on a given day.
     ElectronicVotingRule: URIRef  # How electronic voting is regulated.
     Fact: URIRef  # A structured fact laid down by a provision version, which rules can judge.
+    FactBasis: URIRef  # Where a fact the rules judge comes from.
     Figure: URIRef  # A number stated by a finding, with its unit.
     Finding: URIRef  # A factual finding of an observation report.
     FollowUpAssessment: URIRef  # An assessment, on a date and by a source, of how far a recommendation has been implemented.
@@ -35,29 +38,39 @@ class EOKB(DefinedNamespace):
     FullyImplemented: URIRef  # The recommendation has been fully implemented.
     GoodPractice: URIRef  # A recommended practice used as a reference.
     IndirectElectionByRegionalCouncils: URIRef  # Seats filled by votes of regional or local councils.
+    Inferred: URIRef  # Not stated by any source: inferred, with the reason recorded.
     InvalidBallots: URIRef  # The ballots found invalid in the count (the Invalid column of the annex tables).
+    LawScope: URIRef  # The legal framework in force on the day judged, as written.
+    LawText: URIRef  # What the law says, as a source quotes or states it.
     LegalForce: URIRef  # How binding a standard is on a state.
     LegalInstrument: URIRef  # A national legal act: a constitution, law, code or regulation.
     MandateRule: URIRef  # What a deputy's mandate depends on.
     Mention: URIRef  # A place in a source that names something.
     Met: URIRef  # Every rule of the commitment ran on the facts it needs and found nothing.
     MostlyImplemented: URIRef  # The recommendation has mostly been implemented.
+    NotApplicable: URIRef  # The standard did not bind the state on the day judged (not yet binding, or not a party or member).
     NotAssessed: URIRef  # No rule checks the commitment, or the facts its rules need are missing.
     NotAssessedStatus: URIRef  # Implementation has not been assessed.
     NotImplemented: URIRef  # The recommendation has not been implemented.
     Noted: URIRef  # A rule found an informational concern about the commitment.
     NumericClaim: URIRef  # A number a report states that the knowledge base's data can recompute (findings/<report>/claims.yaml; kbcheck claims compares the two).
+    ObservationBasis: URIRef  # What the observers saw or measured.
     ObservationReport: URIRef  # A report of an election observation mission.
     ObservationStatistics: URIRef  # What observers measured on election day, as shares of their observations, with the findings that state the figures.
     ObserverRule: URIRef  # Who may observe elections.
+    OverallScope: URIRef  # A commitment's verdict over every scope that has rules: the worst assessed scope, never better than what was assessed.
     Page: URIRef  # A page of a printed report and the line of the text file where it starts.
+    Parameter: URIRef  # A number or choice in a rule that the commitment's text does not itself fix, declared once with its basis.
+    ParameterOverride: URIRef  # A knowledge base's own value for a rule parameter, with its justification.
     PartiallyImplemented: URIRef  # The recommendation has partially been implemented.
+    PartlyAssessed: URIRef  # None of the rules that could judge found anything, but some rules of the scope lacked the facts they need.
     Party: URIRef  # A political party.
     PartyList: URIRef  # A party's list of candidates in one election.
     PartyListPopularVote: URIRef  # Seats won by party lists in a direct vote.
     PartyListRule: URIRef  # How party lists are composed and seats are won.
     PartyRegistrationRule: URIRef  # What registering a political party requires.
     PecProtocol: URIRef  # The figures of the polling station's result protocol, as the copy the mission obtained records them (pec-protocol in the annex CSV files).
+    PolicyChoice: URIRef  # A value this project chose, with its reasoning, where no source fixes one.
     PoliticalCommitment: URIRef  # Politically binding on all participating States, such as OSCE commitments.
     PollingStation: URIRef  # A polling station of an election, whose precinct election commission (PEC) counts the votes and records them in a result protocol; identified by region, territorial election commission (TEC) and number, as numbers repeat across the country.
     ProposedChange: URIRef  # A change to the facts of a provision that a recommendation asks for.
@@ -67,14 +80,19 @@ class EOKB(DefinedNamespace):
     Recommendation: URIRef  # A numbered recommendation of an observation report.
     RecommendationGroup: URIRef  # A lettered group of recommendations.
     RegisteredVoters: URIRef  # The number of voters on the voter lists (the electorate).
+    ReportAssessment: URIRef  # A conclusion the report draws; a rule judging it agrees with the report by construction.
     ReportSection: URIRef  # A numbered section of an observation report, with the page where it starts.
     ReportVerdict: URIRef  # A report's own conclusion on whether a state met a commitment in an election.
     ResultSource: URIRef  # Whose figures a result observation reports.
+    ResultsScope: URIRef  # The arithmetic of the published results.
+    Scope: URIRef  # What a rule or verdict judges: the law as written, the conduct of the election, or its published results.
     SeatAllocation: URIRef  # A number of seats of a chamber filled by one selection method.
     SelectionMethod: URIRef  # How seats of a chamber are filled.
     SingleMemberPopularVote: URIRef  # Seats won in single-member constituencies by direct vote.
     SourceText: URIRef  # The shipped plain text of a report, against which quotations are verified.
+    SourceWords: URIRef  # A value a source's words fix (quoted).
     Standard: URIRef  # A document of international election commitments or standards, such as the 1990 OSCE Copenhagen Document; a catalogue of commitment paragraphs.
+    StandardBinding: URIRef  # From when a standard binds a country, and on what basis (participation, ratification, accession, succession, membership), with its source.
     Treaty: URIRef  # Legally binding on the states party to it.
     Verdict: URIRef  # A verdict computed by the checker for an election and a commitment.
     VerdictValue: URIRef  # The outcome of a computed verdict.
@@ -85,8 +103,15 @@ class EOKB(DefinedNamespace):
     agreesWithReport: URIRef  # Whether a computed verdict agrees with the report's own.
     amount: URIRef  # An amount of money, in the currency given by eokb:currency.
     answers: URIRef  # A finding a recommendation answers.
+    applicability: URIRef  # Whether the standard bound the state on the day judged, in words (applicable, or the reason it was not).
     asOf: URIRef  # The day whose law a verdict judges.
+    assessedRuleCount: URIRef  # How many of a verdict's rules had the facts they need.
     ballotPosition: URIRef  # Position of a list on the ballot.
+    basis: URIRef  # Where a fact comes from.
+    basisNote: URIRef  # Own words: who stated a fact, or why it is inferred.
+    binding: URIRef  # A standard binding the country.
+    bindingBasis: URIRef  # How the standard came to bind the country: participation, ratification, accession, succession or membership.
+    bindsFrom: URIRef  # The first day a standard binds a country.
     bodyKind: URIRef  # What kind of body: election-commission, state-body, appointed-body, head-of-state, ministry or court.
     calledOn: URIRef  # The day the election was called.
     chamber: URIRef  # The chamber a fact or election concerns.
@@ -111,6 +136,7 @@ class EOKB(DefinedNamespace):
     election: URIRef  # The election the subject concerns.
     electionKind: URIRef  # parliamentary, early-parliamentary, presidential or local.
     evidence: URIRef  # A record that a computed verdict rests on.
+    examinedFact: URIRef  # A fact one of a verdict's rules examined.
     expires: URIRef  # The last day a waiver holds.
     expresses: URIRef  # The commitment a rule (a SHACL shape) expresses.
     factInForce: URIRef  # A fact stated by a provision version in force on the day judged (computed by the checker).
@@ -120,11 +146,14 @@ class EOKB(DefinedNamespace):
     followUp: URIRef  # An assessment of the recommendation's implementation.
     governedBy: URIRef  # A provision version in force on the day whose law a verdict judges (computed by the checker).
     group: URIRef  # The group of a recommendation.
+    holdsFrom: URIRef  # The first day a fact is known to hold, when later than its provision version's start (such as an authority's statement of its practice).
     imperativeMandate: URIRef  # A deputy loses the seat on leaving or expulsion from the party.
     independentAuditPossible: URIRef  # An independent recount or audit of electronic votes is possible.
     independentCandidatesAllowed: URIRef  # Individuals may stand on their own.
+    independentOfReport: URIRef  # Whether a verdict's agreement with the report rests only on facts that are not the report's own assessment nor inferred.
     instrumentType: URIRef  # The rank of an instrument: constitution, constitutional-law, law, code or regulation.
     internationalObserversNeedExperience: URIRef  # International observers must have prior experience of election observation.
+    interprets: URIRef  # The treaty a standard (an authoritative interpretation) interprets: it applies where that treaty binds.
     isPopularVote: URIRef  # Whether seats filled this way are freely contested in a popular vote.
     justification: URIRef  # Why a waived result is accepted.
     lastLine: URIRef  # Last line (1-based, inclusive) in the source text file.
@@ -150,10 +179,14 @@ class EOKB(DefinedNamespace):
     observedBy: URIRef  # A report that observed the election.
     observersRestrictedInCountPercent: URIRef  # Share of counts observed where observers were restricted in their activity.
     observes: URIRef  # An election the report observed.
+    overrides: URIRef  # The id of the parameter an override sets.
     owner: URIRef  # Who is answerable for a waiver.
     page: URIRef  # The page of the printed report where the subject stands or starts.
     pageNumber: URIRef  # The number of a page.
     pageStart: URIRef  # A page of the report and where it starts.
+    parameter: URIRef  # A parameter a rule uses.
+    parameterBasis: URIRef  # Whether a parameter's value is a policy choice or a source's words.
+    parameterId: URIRef  # The stable id of a parameter, such as max-residency-years.
     party: URIRef  # The party of a list, or the party a result figure counts votes for. In result tables the columns of invalid ballots and of ballots cast take this place (eokb:InvalidBallots, eokb:BallotsCast), as the printed tables put them beside the parties.
     partyChoosesSeatHoldersAfterResults: URIRef  # Party bodies choose after the results which candidates take the seats.
     partyMembershipRequired: URIRef  # Only party members may be candidates.
@@ -179,17 +212,22 @@ class EOKB(DefinedNamespace):
     result: URIRef  # A SHACL validation result a computed verdict rests on.
     resultSource: URIRef  # Whose figures a result observation reports: the PEC protocol or the CEC's published data.
     rule: URIRef  # A rule (SHACL shape) that judged the verdict's commitment.
+    ruleCount: URIRef  # How many rules of a verdict's scope express its commitment.
     ruleId: URIRef  # The stable id of a rule, such as CPH-7.5-independents.
+    scope: URIRef  # What a rule, a verdict or a report's verdict judges.
     seatCount: URIRef  # A number of seats.
     section: URIRef  # The report section a finding stands in.
     sectionNumber: URIRef  # The number of a section as printed, e.g. IV.B.
     selectionMethod: URIRef  # How the seats are filled.
+    sets: URIRef  # The constraint (such as sh:maxInclusive) whose value a parameter gives in the rules that use it.
     severity: URIRef  # The SHACL severity of a verdict or finding.
+    severityReason: URIRef  # Why a rule's severity differs from another rule's on the same fact.
     sha256: URIRef  # SHA-256 checksum of a file, in hexadecimal.
     sourceColumn: URIRef  # The column (1-based) of the YAML file where the subject starts.
     sourceFile: URIRef  # The file a subject was loaded from (relative to the knowledge base): a YAML file, or the CSV file of an annex table.
     sourceLine: URIRef  # The line (1-based) of the source file where the subject starts: in a CSV file, the line of its row.
     sourceText: URIRef  # The shipped text of a report.
+    standard: URIRef  # The standard a binding concerns.
     statement: URIRef  # A finding in the encoder's own words.
     states: URIRef  # A fact laid down by a provision version.
     stationCount: URIRef  # The number of polling stations a table of results by polling station covers.
@@ -204,11 +242,14 @@ class EOKB(DefinedNamespace):
     totalMandates: URIRef  # The mandates of the Total row of a table of results by party, as printed.
     totalPercent: URIRef  # The percentage of the Total row of a table of results by party, as printed (100).
     totalVotes: URIRef  # The valid votes of the Total row of a table of results by party, as printed.
+    unassessedRule: URIRef  # A rule of a verdict's scope that lacked the facts it needs.
     unit: URIRef  # The unit of a figure.
     usesElectronicVoting: URIRef  # Electronic voting is used in elections.
+    verdictLegalForce: URIRef  # The legal force of the standard whose commitment a verdict judges.
     verdictValue: URIRef  # The outcome of a computed verdict.
     voterVerifiedPaperTrail: URIRef  # The system keeps a voter-verified paper audit trail.
     votes: URIRef  # The number a result observation reports: a party's valid votes, or the ballots its column counts.
     votingAssessedPositivelyPercent: URIRef  # Share of polling stations visited where voting was assessed positively.
+    weakestBasis: URIRef  # The weakest basis among the facts a verdict rests on.
     wording: URIRef  # The report's own verdict words.
     wouldClose: URIRef  # A computed verdict that applying the recommendation's proposed changes would close (computed by kbcheck simulate).

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from checker.judge.verdicts import Judgement, judge
+from checker.judge.model import Judgement
+from checker.judge.verdicts import judge
 from checker.judge.rules import load_rules
 
 SEVERITY_RANK = {"info": 1, "warning": 2, "violation": 3}

@@ -18,7 +18,9 @@ from checker.graph.ids import ID_BASE
 
 from checker.graph.namespaces import ELI
 from checker.graph.framework import versions_in_force
-from checker.judge.verdicts import Judgement, Verdict, VersionEvidence, _version_evidence, judge
+from checker.judge.evidence import version_evidence as _version_evidence
+from checker.judge.model import Judgement, Verdict, VersionEvidence
+from checker.judge.verdicts import judge
 from checker.graph.ids import readable
 from checker.judge.rules import Rule
 from checker.graph.vocab import EOKB
@@ -46,7 +48,8 @@ def _election_on(graph: Graph, day: datetime.date) -> list[URIRef]:
 
 
 def _only(graph: Graph, judgement: Judgement, election: str) -> Judgement:
-    judgement.verdicts = [v for v in judgement.verdicts if v.election == election]
+    """The election's verdicts per scope: a change is said in the scope where it happens."""
+    judgement.verdicts = [v for v in judgement.scoped() if v.election == election]
     return judgement
 
 
@@ -198,15 +201,15 @@ def would_close(graph: Graph, shapes: Graph, rules: list[Rule], baseline: Judgem
     election that applying it alone would close (the site shows them on its page)."""
     latest = max(graph.subjects(RDF.type, EOKB.Election), key=lambda e: graph.value(e, DCTERMS.date).toPython())
     election, day = readable(latest), graph.value(latest, DCTERMS.date).toPython()
-    before = {v.commitment: v for v in baseline.verdicts if v.election == election and v.as_of == day}
+    before = {(v.commitment, v.scope): v for v in baseline.scoped() if v.election == election and v.as_of == day}
     closing: dict[str, list[Verdict]] = {}
     for rec in sorted(graph.subjects(RDF.type, EOKB.Recommendation)):
         if not list(graph.objects(rec, EOKB.proposesChange)):
             continue
         after = judge(apply(graph, [rec], day), shapes, rules, as_of=day, engine=engine)
         closing[readable(rec)] = [
-            before[v.commitment] for v in after.verdicts
-            if v.election == election and v.commitment in before
-            and before[v.commitment].verdict in OPEN and v.verdict not in OPEN
+            before[v.commitment, v.scope] for v in after.scoped()
+            if v.election == election and (v.commitment, v.scope) in before
+            and before[v.commitment, v.scope].verdict in OPEN and v.verdict not in OPEN
         ]
     return closing

@@ -1,110 +1,40 @@
-"""Judging: from the rules' results to a verdict per (election, commitment), with evidence.
+"""Judging: from the rules' results to verdicts per election, commitment and scope.
 
-The verdict of a commitment for an election is computed, never written down:
+Verdicts are computed, never written down (the rules of checker/judge/outcome.py). For every
+election and every commitment of the graph:
 
-* the most severe result of its rules for that election, unwaived: violation → violated,
-  warning → at-risk, info → noted;
-* met, when at least one of its rules could judge (the facts it needs are in force) and
-  found nothing;
-* waived, when every result was accepted by a waiver;
-* not assessed, when no rule expresses it or none of its rules had the facts it needs.
+* one verdict per scope (law, conduct, results) that has rules expressing the commitment, or
+  that the report itself judges;
+* an `overall` verdict over those scopes;
+
+each with its rules and which of them had facts, the standard's applicability on the day and its
+legal force, the weakest basis among the facts it rests on, and its evidence; and, where the
+report gives its own verdict in the same scope, the comparison with it.
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
 
-from rdflib import PROV, RDF, SH, Graph, URIRef
+from rdflib import RDF, SH, Graph, URIRef
 
-from checker.graph.ids import ID_BASE, readable
-
-from checker.graph.namespaces import ELI
-from checker.judge.engines import ENGINES, RawResult
-from checker.kb.errors import Pos
 from checker.graph.framework import Judged, elections, frame
-from checker.judge.rules import Rule
+from checker.graph.ids import readable
 from checker.graph.vocab import EOKB
+from checker.judge.applicability import applicability
+from checker.judge.engines import ENGINES, RawResult
+from checker.judge.evidence import assessable, evidence, examined, weakest
+from checker.judge.model import (
+    SCOPES, VERDICT_ORDER, Applicability, Judgement, Result, Verdict, Waiver,
+)
+from checker.judge.outcome import FROM_SEVERITY, capped, overall_outcome, scope_outcome
+from checker.judge.parameters import in_force
+from checker.judge.rules import Rule
+from checker.kb.errors import Pos
 
-VERDICT_ORDER = ("violated", "at-risk", "noted", "waived", "met", "not-assessed")
-FROM_SEVERITY = {"violation": "violated", "warning": "at-risk", "info": "noted"}
+__all__ = ["VERDICT_ORDER", "Judgement", "Result", "Verdict", "Waiver", "judge", "position", "waivers"]
 
-
-
-
-@dataclass(frozen=True)
-class Waiver:
-    rule: str
-    election: str
-    justification: str
-    owner: str
-    expires: datetime.date
-    pos: Pos
-
-
-@dataclass(frozen=True)
-class Result:
-    """One rule's finding for one election, located where an expert wrote its cause."""
-
-    rule: Rule
-    election: str
-    focus: str
-    value: str | None
-    message: str
-    pos: Pos | None  # the YAML place of the value (a fact) or else of the focus
-    waiver: Waiver | None = None
-    value_is_node: bool = False  # the value names a record (a fact), not a literal
-
-
-@dataclass(frozen=True)
-class VersionEvidence:
-    iri: str
-    provision: str
-    label: str  # "Constitution, Article 51"
-    in_force_from: str
-    in_force_to: str | None
-
-
-@dataclass(frozen=True)
-class FindingEvidence:
-    id: str
-    statement: str
-    page: int | None
-    quote: str
-
-
-@dataclass
-class Evidence:
-    versions: list[VersionEvidence] = field(default_factory=list)
-    findings: list[FindingEvidence] = field(default_factory=list)
-    recommendations: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Verdict:
-    election: str
-    commitment: str
-    as_of: datetime.date
-    verdict: str
-    rules: list[str]  # ids of the rules that express the commitment
-    assessed: list[str]  # ids of those that had the facts they need
-    results: list[Result]
-    evidence: Evidence
-    report_verdict: str | None = None  # the report's own, as a verdict value
-    report_wording: str | None = None
-    report_verdict_iri: str | None = None  # the eokb:ReportVerdict it was compared with
-
-    @property
-    def agrees(self) -> bool | None:
-        return None if self.report_verdict is None else self.verdict == self.report_verdict
-
-
-@dataclass
-class Judgement:
-    verdicts: list[Verdict]
-    results: list[Result]
-    raw: list[RawResult]
-    rules: list[Rule] = field(default_factory=list)  # every rule of the run, with results or not
+SCOPE_KEYS = {EOKB.LawScope: "law", EOKB.ConductScope: "conduct", EOKB.ResultsScope: "results"}
 
 
 def waivers(graph: Graph) -> list[Waiver]:
@@ -129,14 +59,18 @@ def judge(graph: Graph, shapes: Graph, rules: list[Rule], as_of: datetime.date |
     """Run the rules over the graph framed for each election, and judge every commitment."""
     judged = elections(graph, as_of)
     framed = frame(graph, judged)
-    raw = ENGINES[engine](framed, shapes)
+    effective, parameters = in_force(shapes, graph)
+    raw = ENGINES[engine](framed, effective)
     results = _results(framed, raw, rules, judged, waivers(graph))
-    verdicts = [
-        _verdict(framed, item, commitment, rules, results)
-        for item in judged
-        for commitment in sorted(graph.subjects(RDF.type, EOKB.Commitment))
-    ]
-    return Judgement(verdicts, results, raw, sorted(rules, key=lambda rule: rule.id))
+    verdicts = []
+    for item in judged:
+        for commitment in sorted(graph.subjects(RDF.type, EOKB.Commitment)):
+            verdicts += _verdicts(framed, item, commitment, rules, results)
+    binding = {(v.election, rule) for v in verdicts if v.scope != "overall" and v.verdict != "not-applicable"
+               for rule in v.rules}
+    applicable = [r for r in results if (r.election, r.rule.id) in binding]
+    inapplicable = [r for r in results if (r.election, r.rule.id) not in binding]
+    return Judgement(verdicts, applicable, raw, sorted(rules, key=lambda rule: rule.id), parameters, inapplicable)
 
 
 def _results(framed: Graph, raw: list[RawResult], rules: list[Rule], judged: list[Judged],
@@ -153,7 +87,7 @@ def _results(framed: Graph, raw: list[RawResult], rules: list[Rule], judged: lis
             concerned = [focus]
         else:
             concerned = sorted(set(framed.subjects(EOKB.factInForce, focus)) | set(framed.subjects(EOKB.observation, focus))
-                               | set(framed.objects(focus, EOKB.election)))  # e.g. a polling station (issue 7)
+                               | set(framed.objects(focus, EOKB.election)))  # e.g. a polling station
         located = item.value if isinstance(item.value, URIRef) else focus
         pos = position(framed, located) or position(framed, focus)
         for election in concerned:
@@ -168,89 +102,65 @@ def _results(framed: Graph, raw: list[RawResult], rules: list[Rule], judged: lis
     return sorted(results, key=lambda r: (r.election, r.rule.id, r.focus, r.value or ""))
 
 
-def assessable(framed: Graph, election: URIRef, rule: Rule) -> bool:
-    """A rule can judge an election when a fact in force (or an observation) states every
-    property it needs."""
-    holders = set(framed.objects(election, EOKB.factInForce)) | set(framed.objects(election, EOKB.observation))
-    return all(any((holder, need, None) in framed for holder in holders) for need in rule.needs) \
-        if holders else not rule.needs
-
-
-def _verdict(framed: Graph, item: Judged, commitment: URIRef, rules: list[Rule], results: list[Result]) -> Verdict:
-    commitment_id = readable(commitment)
-    election_id = readable(item.election)
+def _verdicts(framed: Graph, item: Judged, commitment: URIRef, rules: list[Rule],
+              results: list[Result]) -> list[Verdict]:
+    """The scope verdicts of one commitment for one election, then its overall verdict."""
+    commitment_id, election_id = readable(commitment), readable(item.election)
+    applies = applicability(framed, item.election, commitment, item.day)
     expressing = [rule for rule in rules if commitment_id in rule.commitments]
-    assessed = [rule for rule in expressing if assessable(framed, item.election, rule)]
-    mine = [r for r in results if r.election == election_id and commitment_id in r.rule.commitments]
-    open_results = [r for r in mine if r.waiver is None]
-    if open_results:
-        worst = min(open_results, key=lambda r: ("violation", "warning", "info").index(r.rule.severity))
-        value = FROM_SEVERITY[worst.rule.severity]
-    elif mine:
-        value = "waived"
-    elif assessed:
-        value = "met"
-    else:
-        value = "not-assessed"
-    verdict = Verdict(election_id, commitment_id, item.day, value, [r.id for r in expressing],
-                      [r.id for r in assessed], mine, _evidence(framed, item.election, commitment, mine))
-    _compare_with_report(framed, item.election, commitment, verdict)
-    return verdict
+    reported = _report_verdicts(framed, item.election, commitment)
+    scoped = []
+    for scope in SCOPES:
+        mine = [rule for rule in expressing if rule.scope == scope]
+        if not mine and scope not in reported:
+            continue
+        ids = {rule.id for rule in mine}
+        own = [r for r in results if r.election == election_id and r.rule.id in ids]
+        assessed = [rule for rule in mine if assessable(framed, item.election, rule)]
+        facts: dict[URIRef, list[str]] = {}
+        for rule in assessed:
+            for fact in examined(framed, item.election, rule):
+                facts.setdefault(fact, []).append(rule.id)
+        verdict = Verdict(election_id, commitment_id, item.day,
+                          scope_outcome(applies, [r.id for r in mine], [r.id for r in assessed], own),
+                          [r.id for r in mine], [r.id for r in assessed], own,
+                          evidence(framed, item.election, commitment, own, facts), scope, applies)
+        used = [f for f in verdict.evidence.facts if not own or f.id in _result_nodes(own)]
+        verdict.basis = weakest(f.basis for f in used)
+        if scope in reported:
+            _compare(verdict, reported[scope], applies)
+        scoped.append(verdict)
+    overall = Verdict(election_id, commitment_id, item.day, overall_outcome(applies, [v.verdict for v in scoped]),
+                      [r for v in scoped for r in v.rules], [r for v in scoped for r in v.assessed],
+                      [r for v in scoped for r in v.results],
+                      evidence(framed, item.election, commitment, [r for v in scoped for r in v.results], {}),
+                      "overall", applies, weakest(v.basis for v in scoped), {v.scope: v.verdict for v in scoped})
+    overall.evidence.facts = [f for v in scoped for f in v.evidence.facts]
+    return [*scoped, overall]
 
 
-def _evidence(graph: Graph, election: URIRef, commitment: URIRef, results: list[Result]) -> Evidence:
-    evidence = Evidence()
-    seen_versions = set()
-    finding_nodes: list[URIRef] = []
-    for result in results:
-        node = URIRef(ID_BASE + result.value) if result.value_is_node else None
-        for fact in filter(None, [node, URIRef(ID_BASE + result.focus)]):
-            for version in graph.subjects(EOKB.states, fact):
-                if version not in seen_versions:
-                    seen_versions.add(version)
-                    evidence.versions.append(_version_evidence(graph, version))
-            finding_nodes.extend(graph.objects(fact, PROV.wasDerivedFrom))
-    for finding in graph.subjects(EOKB.concerns, commitment):
-        if (finding, RDF.type, EOKB.Finding) in graph and (finding, EOKB.election, election) in graph:
-            finding_nodes.append(finding)
-    for finding in sorted(set(f for f in finding_nodes if (f, RDF.type, EOKB.Finding) in graph)):
-        evidence.findings.append(_finding_evidence(graph, finding))
-    recommendations = set(graph.subjects(EOKB.concerns, commitment))
-    for finding in finding_nodes:
-        recommendations |= set(graph.subjects(EOKB.answers, finding))
-    evidence.recommendations = sorted(readable(r) for r in recommendations
-                                      if (r, RDF.type, EOKB.Recommendation) in graph)
-    evidence.versions.sort(key=lambda v: (v.provision, v.in_force_from))
-    return evidence
+def _result_nodes(results: list[Result]) -> set[str]:
+    return {r.value for r in results if r.value_is_node} | {r.focus for r in results}
 
 
-def _version_evidence(graph: Graph, version: URIRef) -> VersionEvidence:
-    provision = graph.value(version, ELI.realizes)
-    instrument = graph.value(provision, ELI.is_part_of)
-    label = f"{graph.value(instrument, URIRef('http://www.w3.org/2000/01/rdf-schema#label'))}, " \
-            f"{graph.value(provision, URIRef('http://www.w3.org/2000/01/rdf-schema#label'))}"
-    end = graph.value(version, ELI.date_no_longer_in_force)
-    return VersionEvidence(readable(version), readable(provision), label,
-                           str(graph.value(version, ELI.first_date_entry_in_force)), str(end) if end else None)
-
-
-def _finding_evidence(graph: Graph, finding: URIRef) -> FindingEvidence:
-    quotes = sorted(graph.objects(finding, EOKB.quotation))
-    quote = str(graph.value(quotes[0], EOKB.quotedText)) if quotes else ""
-    page = graph.value(finding, EOKB.page)
-    return FindingEvidence(readable(finding), str(graph.value(finding, EOKB.statement)),
-                           int(page) if page is not None else None, quote)
-
-
-def _compare_with_report(graph: Graph, election: URIRef, commitment: URIRef, verdict: Verdict) -> None:
+def _report_verdicts(graph: Graph, election: URIRef, commitment: URIRef) -> dict[str, tuple]:
+    """The report's own verdicts on the commitment for the election, by scope: the most severe
+    of each scope, as (severity, wording, node)."""
     severities = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
-    found = []
+    found: dict[str, list] = {}
     for node in graph.subjects(EOKB.commitment, commitment):
         if (node, RDF.type, EOKB.ReportVerdict) in graph and (node, EOKB.election, election) in graph:
-            found.append((severities[graph.value(node, EOKB.severity)], str(graph.value(node, EOKB.wording)), node))
-    if found:
-        severity, wording, node = min(found, key=lambda f: (("violation", "warning", "info").index(f[0]), str(f[2])))
-        verdict.report_verdict = FROM_SEVERITY[severity]
-        verdict.report_wording = wording
-        verdict.report_verdict_iri = str(node)
+            scope = SCOPE_KEYS.get(graph.value(node, EOKB.scope), "law")
+            found.setdefault(scope, []).append(
+                (severities[graph.value(node, EOKB.severity)], str(graph.value(node, EOKB.wording)), node))
+    return {scope: min(items, key=lambda f: (("violation", "warning", "info").index(f[0]), str(f[2])))
+            for scope, items in found.items()}
 
+
+def _compare(verdict: Verdict, reported: tuple, applies: Applicability) -> None:
+    """The report's verdict, read with the same legal force: a good-practice text's "violates"
+    is a departure from good practice (at-risk), as the computed verdict's is."""
+    severity, wording, node = reported
+    verdict.report_verdict = capped(severity, applies) if applies.applicable else FROM_SEVERITY[severity]
+    verdict.report_wording = wording
+    verdict.report_verdict_iri = str(node)

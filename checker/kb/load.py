@@ -22,6 +22,7 @@ from checker.kb.source_text import SourceText
 from checker.kb.types import ListOf, Ref
 
 SCHEMA_LINE = "# yaml-language-server: $schema="
+ROOT_FILES = ("waivers.yaml", "parameters.yaml")  # the maintainers' files at the root
 
 
 @dataclass
@@ -79,7 +80,7 @@ def kind_of(relpath: str) -> FileKind | None:
 
 def discover(root: Path) -> list[Path]:
     """The YAML files of the knowledge base folders, in a stable order."""
-    found: list[Path] = [root / "waivers.yaml"] if (root / "waivers.yaml").is_file() else []
+    found: list[Path] = [root / name for name in ROOT_FILES if (root / name).is_file()]
     for folder in ("commitments", "law", "findings"):
         base = root / folder
         if base.is_dir():
@@ -101,6 +102,7 @@ def load(root: Path) -> KnowledgeBase:
     _check_parents(kb)
     _check_versions(kb)
     _check_money(kb)
+    _check_fact_bases(kb)
     _read_sources(kb)
     return kb
 
@@ -226,6 +228,23 @@ def _check_money(kb: KnowledgeBase) -> None:
     for deposit in kb.records("deposit-fact"):
         if (deposit.get("amount") is None) != (deposit.get("currency") is None):
             kb.problems.add("KB106", deposit.pos, "give 'amount' and 'currency' together")
+
+
+def _check_fact_bases(kb: KnowledgeBase) -> None:
+    """Every fact of a provision version says where it comes from; an authority's statement names
+    who made it; an inferred fact says why (issue 11). (A recommendation's proposed facts need no basis.)"""
+    for version in kb.records("version"):
+        facts = version.get("facts")
+        for group in (facts.values.values() if isinstance(facts, Record) else ()):
+            for fact in group if isinstance(group, list) else ():
+                if isinstance(fact, Record) and not fact.get("basis"):
+                    kb.problems.add("KB106", fact.pos, f"this {fact.kind} has no 'basis': say where it comes from "
+                                    "(law-text, authority-statement, observation, report-assessment or inferred)")
+    for record in kb.all_records:
+        basis = record.get("basis") if record.kind.endswith("-fact") else None
+        if basis in ("authority-statement", "inferred") and not record.get("basis_note"):
+            who = "who made the statement" if basis == "authority-statement" else "why it is inferred"
+            kb.problems.add("KB106", record.at("basis"), f"a fact with basis {basis} needs 'basis_note': {who}")
 
 
 def version_id(provision: Record, version: Record) -> str:

@@ -6,7 +6,8 @@ One test suite per election; in it one test case per rule and focus:
   of the record that caused it (a focus whose results are all waived is skipped, with the
   waiver's justification);
 * a rule that could judge the election and found nothing passes;
-* a rule that could not judge it (no fact in force states what it needs) is skipped.
+* a rule that could not judge it (no fact in force states what it needs) is skipped, and so is a
+  rule whose standard did not bind the state on the day (not applicable, with the reason).
 
 Deterministic: no time stamp unless one is passed in.
 """
@@ -18,7 +19,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from itertools import groupby
 
-from checker.judge.verdicts import Judgement, Result
+from checker.judge.model import Judgement, Result
 from checker.reports.reporting import every_rule, utc_stamp
 from checker.judge.rules import Rule
 
@@ -58,8 +59,10 @@ def _focus_case(suite: ET.Element, rule: Rule, focus: str, results: list[Result]
 
 
 def _suite(judgement: Judgement, rules: list[Rule], election: str, run_at: str | None) -> ET.Element:
-    verdicts = [v for v in judgement.verdicts if v.election == election]
+    verdicts = [v for v in judgement.scoped() if v.election == election]
     assessed = {rule_id for v in verdicts for rule_id in v.assessed}
+    inapplicable = {rule_id: v.applicability.reason for v in verdicts if v.verdict == "not-applicable"
+                    for rule_id in v.rules}
     results = [r for r in judgement.results if r.election == election]
     suite = ET.Element("testsuite", name=election)
     properties = ET.SubElement(suite, "properties")
@@ -67,7 +70,11 @@ def _suite(judgement: Judgement, rules: list[Rule], election: str, run_at: str |
     outcomes = []
     for rule in rules:
         mine = sorted((r for r in results if r.rule.id == rule.id), key=lambda r: (r.focus, r.value or ""))
-        if mine:
+        if rule.id in inapplicable:
+            case = ET.SubElement(suite, "testcase", classname=rule.id, name=election)
+            ET.SubElement(case, "skipped", message=f"not applicable: {inapplicable[rule.id]}")
+            outcomes.append("skipped")
+        elif mine:
             for focus, group in groupby(mine, key=lambda r: r.focus):
                 outcomes.append(_focus_case(suite, rule, focus, list(group)))
         elif rule.id in assessed:

@@ -15,8 +15,9 @@ from collections import Counter
 from rdflib import DCTERMS, SKOS, Graph
 
 from checker.graph.ids import iri
-from checker.judge.verdicts import VERDICT_ORDER, Judgement, Verdict
+from checker.judge.model import VERDICT_ORDER, Judgement, Verdict
 from checker.graph.vocab import EOKB
+from checker.reports import words
 
 TROUBLE = ("violated", "at-risk")
 
@@ -64,29 +65,43 @@ class _Names:
 def _verdict_table(verdicts: list[Verdict], names: _Names) -> list[str]:
     rows = []
     for v in verdicts:
-        rules = ", ".join(sorted({r.rule.id for r in v.results})) or (
-            "no rule" if not v.rules else ("no facts for its rules" if not v.assessed else "nothing found"))
-        report = f"{v.report_verdict} (“{v.report_wording}”)" if v.report_verdict else ""
-        rows.append([f"`{v.commitment}` {names.commitment(v.commitment)}", f"**{v.verdict}**", rules, report])
-    return _table(["Commitment", "Verdict", "Rules with results", "Report's own verdict"], rows)
+        said = f"**{words.outcome(v)}**" + (f" ({words.scopes(v)})" if len(v.scopes) > 1 else "")
+        coverage = words.applicability(v) if v.verdict == "not-applicable" else words.coverage(v)
+        if v.unassessed and v.verdict != "not-applicable":
+            coverage += f"; without facts: {words.missing(v)}"
+        rows.append([f"`{v.commitment}` {names.commitment(v.commitment)}", said, coverage, words.legal_force(v),
+                     words.caveat(v) or ""])
+    return _table(["Commitment", "Verdict", "Rules with facts", "Legal force", "Caveat"], rows)
 
 
 def _evidence(v: Verdict, names: _Names) -> list[str]:
-    lines = [f"#### `{v.commitment}` {names.commitment(v.commitment)}: {v.verdict}", ""]
+    lines = [f"#### `{v.commitment}` {names.commitment(v.commitment)} — {words.SCOPE[v.scope]}: {words.outcome(v)}", ""]
     definition = names.definition(v.commitment)
     if definition:
         lines += [f"*{definition}*", ""]
-    lines.append("Results:")
+    lines += [f"{words.coverage(v).capitalize()}" + (f" (without facts: {words.missing(v)})" if v.unassessed else "")
+              + f". Standard: {words.legal_force(v)}; {words.applicability(v)}.", ""]
+    if words.caveat(v):
+        lines += [f"**Caveat:** this verdict {words.caveat(v)}.", ""]
+    if v.results:
+        lines.append("Results:")
     for r in v.results:
         where = f" at `{r.pos}`" if r.pos is not None else ""
         value = f", value `{r.value}`" if r.value is not None else ""
         waived = f" — waived until {r.waiver.expires}: {r.waiver.justification}" if r.waiver else ""
-        lines.append(f"- **{r.rule.id}** ({r.rule.severity}): {r.message} — `{r.focus}`{value}{where}{waived}")
+        lines.append(f"- **{r.rule.id}** ({r.rule.label}; {r.rule.severity}): {r.message} — `{r.focus}`{value}{where}{waived}")
+    if v.evidence.facts:
+        lines += ["", "Facts examined:"]
+        for f in v.evidence.facts:
+            values = ", ".join(f"{k} = {val}" for k, val in f.values)
+            note = f" — {f.basis_note}" if f.basis_note else ""
+            lines.append(f"- `{f.id}` ({values}); basis: {words.BASIS.get(f.basis, 'not stated')}{note}")
     if v.evidence.versions:
         lines += ["", "Provision versions in force:"]
         for ver in v.evidence.versions:
             until = f" to {ver.in_force_to}" if ver.in_force_to else ""
-            lines.append(f"- {ver.label} (`{ver.iri}`), in force from {ver.in_force_from}{until}")
+            dates = " (dates inferred)" if ver.dates_basis == "inferred" else ""
+            lines.append(f"- {ver.label} (`{ver.iri}`), in force from {ver.in_force_from}{until}{dates}")
     if v.evidence.findings:
         lines += ["", "Findings of the report:"]
         for f in v.evidence.findings:
@@ -100,53 +115,78 @@ def _evidence(v: Verdict, names: _Names) -> list[str]:
     return lines + [""]
 
 
-def _agreement(verdicts: list[Verdict]) -> list[str]:
-    judged = [v for v in verdicts if v.report_verdict is not None]
+def _agreement(judgement: Judgement, election: str) -> list[str]:
+    judged = [v for v in judgement.scoped() if v.election == election and v.comparison is not None]
     if not judged:
         return ["The report gives no verdict of its own on these commitments.", ""]
-    rows = [[f"`{v.commitment}`", v.verdict, v.report_verdict, f"“{v.report_wording}”",
-             "agrees" if v.agrees else "**disagrees**"] for v in judged]
-    agree = sum(1 for v in judged if v.agrees)
-    return _table(["Commitment", "Computed", "Report", "Report's words", "Agreement"], rows) + [
-        "", f"{agree} of {len(judged)} agree.", ""]
+    rows = [[f"`{v.commitment}`", v.scope, words.OUTCOME[v.verdict], words.OUTCOME[v.report_verdict],
+             f"“{v.report_wording}”",
+             {"agrees": "agrees" if v.independent else f"agrees, not independently ({words.caveat(v)})",
+              "disagrees": "**disagrees**", "not-assessed": "not assessed by the checker"}[v.comparison]]
+            for v in judged]
+    return _table(["Commitment", "Scope", "Computed", "Report", "Report's words", "Agreement"], rows) + [""]
 
 
 def _unanswered(verdicts: list[Verdict], names: _Names) -> list[str]:
     open_ = [v for v in verdicts if v.verdict in TROUBLE and not v.evidence.recommendations]
     if not open_:
         return ["Every violated or at-risk commitment is answered by a recommendation.", ""]
-    return [f"- `{v.commitment}` {names.commitment(v.commitment)}: {v.verdict}" for v in open_] + [""]
+    return [f"- `{v.commitment}` {names.commitment(v.commitment)}: {words.outcome(v)}" for v in open_] + [""]
 
 
-def _election(election: str, verdicts: list[Verdict], names: _Names) -> list[str]:
+def _election(judgement: Judgement, election: str, names: _Names) -> list[str]:
+    verdicts = [v for v in judgement.overall() if v.election == election]
     counts = Counter(v.verdict for v in verdicts)
-    shown = [v for v in verdicts if v.rules or v.results or v.report_verdict]
+    reported = {v.commitment for v in judgement.scoped() if v.election == election and v.report_verdict}
+    shown = [v for v in verdicts if v.rules or v.results or v.commitment in reported]
     hidden = [v.commitment for v in verdicts if v not in shown]
     lines = [f"## {names.election(election)}", "",
              f"Election `{election}`, judged by the law in force on {verdicts[0].as_of}.", "",
-             "Summary: " + ", ".join(f"{counts[k]} {k}" for k in VERDICT_ORDER if counts[k]) + ".", "",
+             "Summary: " + ", ".join(f"{counts[k]} {words.OUTCOME[k]}" for k in VERDICT_ORDER if counts[k]) + ".", "",
              "### Verdicts", ""]
     lines += _verdict_table(shown, names) + [""]
     if hidden:
         lines += [f"Not listed: {len(hidden)} commitment(s) no rule expresses and the report does not judge "
                   f"({', '.join(f'`{c}`' for c in hidden)}).", ""]
-    trouble = [v for v in verdicts if v.verdict in TROUBLE]
+    scoped = [v for v in judgement.scoped() if v.election == election]
+    trouble = [v for v in scoped if v.verdict in TROUBLE]
     if trouble:
         lines += ["### Violations and risks, with their evidence", ""]
         for v in trouble:
             lines += _evidence(v, names)
-    lines += ["### Agreement with the report's own verdicts", ""] + _agreement(verdicts)
+    examined = [v for v in scoped if v.verdict in ("met", "partly-assessed")]
+    if examined:
+        lines += ["### Met or partly assessed, with what was examined", ""]
+        for v in examined:
+            lines += _evidence(v, names)
+    lines += ["### Agreement with the report's own verdicts", ""] + _agreement(judgement, election)
     lines += ["### Violations no recommendation answers", ""] + _unanswered(verdicts, names)
     return lines
 
 
+def _parameters(judgement: Judgement) -> list[str]:
+    if not judgement.parameters:
+        return []
+    rows = [[f"`{p.id}`", p.label, str(p.value), p.basis + (" — **set by this knowledge base**" if p.override else ""),
+             p.reasoning] for p in judgement.parameters]
+    return ["## Rule parameters", "", "Numbers the commitments' texts do not fix, with their basis:", ""] + \
+        _table(["Parameter", "What", "Value", "Basis", "Reasoning"], rows) + [""]
+
+
 def render(judgement: Judgement, kb: Graph | None = None) -> str:
     names = _Names(kb)
-    elections = sorted({v.election for v in judgement.verdicts})
-    counts = Counter(v.verdict for v in judgement.verdicts)
+    overall = judgement.overall()
+    elections = sorted({v.election for v in overall})
+    counts = Counter(v.verdict for v in overall)
     lines = ["# Compliance with election commitments", "",
              f"Computed by `kbcheck check` for {len(elections)} election(s): "
-             + (", ".join(f"{counts[k]} {k}" for k in VERDICT_ORDER if counts[k]) or "no verdicts") + ".", ""]
+             + (", ".join(f"{counts[k]} {words.OUTCOME[k]}" for k in VERDICT_ORDER if counts[k]) or "no verdicts")
+             + f". Agreement with the reports' own verdicts: {words.agreement(judgement)}.", "",
+             "A verdict is *met* only when every rule of its scope had the facts it needs and none found anything; "
+             "*partly assessed* when nothing was found but some rules lacked facts; *not applicable* when the "
+             "standard did not bind the state on the day. Each says what it judges: the law as written, conduct "
+             "(what observers saw) or the published results.", ""]
+    lines += _parameters(judgement)
     for election in elections:
-        lines += _election(election, [v for v in judgement.verdicts if v.election == election], names)
+        lines += _election(judgement, election, names)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -28,7 +28,7 @@ from checker.reports import markdown as markdown_report
 from checker.reports import sarif
 from checker.reports import verdict_rdf
 from checker.reports import verdicts_json
-from checker.judge.verdicts import Judgement
+from checker.judge.model import Judgement
 from checker.reports.reporting import every_rule
 from checker.judge.rules import Rule
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from checker.judge.verdicts import Judgement
+from checker.judge.model import Judgement
 from checker.judge.rules import Rule
 
 

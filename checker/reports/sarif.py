@@ -18,9 +18,11 @@ from collections.abc import Iterable
 from importlib import metadata
 
 from checker.kb.errors import Pos
-from checker.judge.verdicts import Judgement, Result, Waiver
+from checker.judge.model import Judgement, Result, Waiver
 from checker.reports.reporting import every_rule, utc_stamp
+from checker.judge.parameters import Parameter
 from checker.judge.rules import Rule
+from checker.reports import words
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SRCROOT = "SRCROOT"  # the knowledge base root: the folder given to `kbcheck --kb`
@@ -44,22 +46,30 @@ def _location(pos: Pos) -> dict:
     return {"physicalLocation": physical}
 
 
-def reporting_descriptor(rule: Rule) -> dict:
+def reporting_descriptor(rule: Rule, parameters: dict[str, Parameter] | None = None) -> dict:
     commitments = ", ".join(rule.commitments)
+    used = [(parameters or {})[p] for p in rule.parameters if p in (parameters or {})]
+    notes = [f"Judges {words.SCOPE[rule.scope]}."]
+    notes += [f"Parameter `{p.id}` = {p.describe()}" for p in used]
+    if rule.severity_reason:
+        notes.append(f"Severity: {rule.severity_reason}")
     return {
         "id": rule.id,
         "shortDescription": {"text": rule.label},
         "fullDescription": {"text": rule.description},
         "help": {
-            "text": rule.description,
-            "markdown": f"{rule.description}\n\nExpresses {commitments}. Rule: `{rule.file}`.",
+            "text": " ".join([rule.description, *notes]),
+            "markdown": "\n\n".join([rule.description, *notes, f"Expresses {commitments}. Rule: `{rule.file}`."]),
         },
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {
             "commitments": list(rule.commitments),
             "severity": rule.severity,
+            "scope": rule.scope,
+            "parameters": {p.id: {"value": float(p.value), "default": float(p.default), "basis": p.basis,
+                                  "overridden": p.override is not None} for p in used},
             "file": rule.file,
-            "tags": ["election-commitments", *rule.commitments],
+            "tags": ["election-commitments", rule.scope, *rule.commitments],
         },
     }
 
@@ -85,7 +95,7 @@ def _message(result: Result) -> str:
     return f"{result.message} ({about})"
 
 
-def sarif_result(result: Result, rule_index: int) -> dict:
+def sarif_result(result: Result, rule_index: int, verdicts: list[dict] | None = None) -> dict:
     # A result with no known place is shown at its rule's file: code scanning needs a location.
     where = result.pos or Pos(result.rule.file)
     entry = {
@@ -96,22 +106,33 @@ def sarif_result(result: Result, rule_index: int) -> dict:
         "locations": [_location(where)],
         "partialFingerprints": {FINGERPRINT: _fingerprint(result)},
         "properties": {"election": result.election, "commitments": list(result.rule.commitments),
-                       "focus": result.focus, "value": result.value},
+                       "scope": result.rule.scope, "focus": result.focus, "value": result.value,
+                       **({"verdicts": verdicts} if verdicts else {})},
     }
     if result.waiver is not None:
         entry["suppressions"] = [_suppression(result.waiver)]
     return entry
 
 
+def _verdicts_of(judgement: Judgement, result: Result) -> list[dict]:
+    """The verdicts a result counts in: scope, outcome in words, legal force, basis."""
+    return [{"commitment": v.commitment, "scope": v.scope, "verdict": v.verdict, "in_words": words.outcome(v),
+             "legal_force": v.applicability.legal_force if v.applicability else None, "basis": v.basis,
+             "caveat": words.caveat(v)}
+            for v in judgement.scoped() if v.election == result.election and result in v.results]
+
+
 def sarif_log(judgement: Judgement, rules: Iterable[Rule] = (), run_at: datetime.datetime | None = None) -> dict:
     """The SARIF log of a judgement; `rules` are all the rules it was made with."""
     ordered = every_rule(judgement, rules)
     index = {rule.id: n for n, rule in enumerate(ordered)}
+    parameters = {p.id: p for p in judgement.parameters}
     run: dict = {
         "tool": {"driver": {"name": "kbcheck", "version": _version(),
-                            "rules": [reporting_descriptor(rule) for rule in ordered]}},
+                            "rules": [reporting_descriptor(rule, parameters) for rule in ordered]}},
         "columnKind": "unicodeCodePoints",
-        "results": [sarif_result(result, index[result.rule.id]) for result in judgement.results],
+        "results": [sarif_result(result, index[result.rule.id], _verdicts_of(judgement, result))
+                    for result in judgement.results],
     }
     if run_at is not None:
         run["invocations"] = [{"executionSuccessful": True, "endTimeUtc": utc_stamp(run_at)}]

@@ -13,10 +13,10 @@ from checker.graph.namespaces import PREFIXES
 from checker.graph.export import canonical_turtle
 from checker.judge.scenarios import Change, Simulation, unanswered
 from checker.graph.vocab import EOKB
+from checker.reports.verdict_rdf import SCOPE, VERDICT_VALUE
 
 FORMATS = ("text", "json", "md", "ttl")
-VALUE_TERMS = {"violated": EOKB.Violated, "at-risk": EOKB.AtRisk, "noted": EOKB.Noted, "met": EOKB.Met,
-               "not-assessed": EOKB.NotAssessed, "waived": EOKB.Waived}
+VALUE_TERMS = VERDICT_VALUE
 
 
 def _version_line(v) -> str:
@@ -28,7 +28,7 @@ def diff_to_dict(changes: list[Change], day_from, day_to) -> dict:
     return {
         "from": day_from.isoformat(), "to": day_to.isoformat(),
         "changes": [{
-            "election": c.election, "commitment": c.commitment,
+            "election": c.election, "commitment": c.commitment, "scope": c.before.scope,
             "verdict_from": c.before.verdict, "verdict_to": c.after.verdict,
             "results_to": sorted({r.rule.id for r in c.after.results}),
             "provision_versions_from": [asdict(v) for v in c.versions_before],
@@ -48,7 +48,7 @@ def render_diff(changes: list[Change], day_from, day_to, fmt: str) -> str:
     if not changes:
         lines.append("No verdict changed.")
     for c in changes:
-        head = f"{c.commitment} ({c.election}): {c.before.verdict} → {c.after.verdict}"
+        head = f"{c.commitment} [{c.before.scope}] ({c.election}): {c.before.verdict} → {c.after.verdict}"
         lines.append(f"\n## {head}\n" if md else f"\n  {head}")
         rules = sorted({r.rule.id for r in c.after.results}) or sorted({r.rule.id for r in c.before.results})
         if rules:
@@ -67,10 +67,11 @@ def diff_graph(changes: list[Change], day_from, day_to) -> Graph:
         graph.bind(prefix, namespace)
     for c in changes:
         for verdict, day, versions in ((c.before, day_from, c.versions_before), (c.after, day_to, c.versions_after)):
-            node = URIRef(f"{ID_BASE}verdict/{c.election}/{c.commitment}/as-of/{day.isoformat()}")
+            node = URIRef(f"{ID_BASE}verdict/{c.election}/{c.commitment}/{c.before.scope}/as-of/{day.isoformat()}")
             graph.add((node, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), EOKB.Verdict))
             graph.add((node, EOKB.election, URIRef(ID_BASE + c.election)))
             graph.add((node, EOKB.commitment, URIRef(ID_BASE + c.commitment)))
+            graph.add((node, EOKB.scope, SCOPE[verdict.scope]))
             graph.add((node, EOKB.asOf, Literal(day.isoformat(), datatype=XSD.date)))
             graph.add((node, EOKB.verdictValue, VALUE_TERMS[verdict.verdict]))
             for v in versions:
@@ -82,11 +83,11 @@ def simulation_to_dict(sim: Simulation) -> dict:
     return {
         "applied": sim.applied,
         "without_changes": sim.without_changes,
-        "closed": [{"election": b.election, "commitment": b.commitment, "before": b.verdict, "after": a.verdict}
-                   for b, a in sim.closed],
-        "still_open": [{"election": a.election, "commitment": a.commitment, "verdict": a.verdict,
+        "closed": [{"election": b.election, "commitment": b.commitment, "scope": b.scope, "before": b.verdict,
+                    "after": a.verdict} for b, a in sim.closed],
+        "still_open": [{"election": a.election, "commitment": a.commitment, "scope": a.scope, "verdict": a.verdict,
                         "rules": sorted({r.rule.id for r in a.results})} for a in sim.still_open],
-        "unanswered": [{"election": v.election, "commitment": v.commitment, "verdict": v.verdict}
+        "unanswered": [{"election": v.election, "commitment": v.commitment, "scope": v.scope, "verdict": v.verdict}
                        for v in unanswered(sim.before)],
     }
 
@@ -101,12 +102,12 @@ def render_simulation(sim: Simulation, fmt: str) -> str:
     if sim.without_changes:
         lines.append(f"{bullet}declare no fact change, so cannot be simulated: {', '.join(sim.without_changes)}")
     lines.append(("\n## " if md else "\n") + "Would close:")
-    lines += [f"{bullet}{c['commitment']} ({c['election']}): {c['before']} → {c['after']}" for c in data["closed"]] \
+    lines += [f"{bullet}{c['commitment']} [{c['scope']}] ({c['election']}): {c['before']} → {c['after']}" for c in data["closed"]] \
         or [f"{bullet}nothing"]
     lines.append(("\n## " if md else "\n") + "Would stay open:")
-    lines += [f"{bullet}{o['commitment']} ({o['election']}): {o['verdict']} — {', '.join(o['rules'])}"
+    lines += [f"{bullet}{o['commitment']} [{o['scope']}] ({o['election']}): {o['verdict']} — {', '.join(o['rules'])}"
               for o in data["still_open"]] or [f"{bullet}nothing"]
     lines.append(("\n## " if md else "\n") + "Open verdicts no recommendation answers:")
-    lines += [f"{bullet}{u['commitment']} ({u['election']}): {u['verdict']}" for u in data["unanswered"]] \
+    lines += [f"{bullet}{u['commitment']} [{u['scope']}] ({u['election']}): {u['verdict']}" for u in data["unanswered"]] \
         or [f"{bullet}none"]
     return "\n".join(lines) + "\n"

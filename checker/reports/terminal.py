@@ -1,4 +1,9 @@
-"""The verdicts as a readable table on a terminal (in colour when it is one)."""
+"""The verdicts as a readable table on a terminal (in colour when it is one).
+
+One line per commitment that has rules or a verdict of the report: its overall verdict, how
+many rules had facts, each scope's verdict, and a caveat where it rests on an inferred fact or
+on the report's own assessment; standards that did not bind are shown with the reason.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,11 @@ import os
 import sys
 from collections import Counter
 
-from checker.judge.verdicts import VERDICT_ORDER, Judgement
+from checker.judge.model import VERDICT_ORDER, Judgement
+from checker.reports import words
 
-COLOURS = {"violated": "31", "at-risk": "33", "noted": "36", "met": "32", "not-assessed": "90", "waived": "35"}
+COLOURS = {"violated": "31", "at-risk": "33", "noted": "36", "met": "32", "partly-assessed": "34",
+           "not-assessed": "90", "not-applicable": "90", "waived": "35"}
 
 
 def _use_colour(stream) -> bool:
@@ -22,25 +29,32 @@ def _paint(text: str, verdict: str, colour: bool) -> str:
 def render(judgement: Judgement, stream=None) -> str:
     colour = _use_colour(stream or sys.stdout)
     lines = []
-    shown = [v for v in judgement.verdicts if v.verdict != "not-assessed" or v.rules or v.report_verdict]
+    overall = judgement.overall()
+    reported = {(v.election, v.commitment) for v in judgement.scoped() if v.report_verdict}
+    shown = [v for v in overall if v.rules or (v.election, v.commitment) in reported]
     width = max((len(v.commitment) for v in shown), default=10)
-    for election in sorted({v.election for v in judgement.verdicts}):
-        mine = [v for v in judgement.verdicts if v.election == election]
+    for election in sorted({v.election for v in overall}):
+        mine = [v for v in overall if v.election == election]
         counts = Counter(v.verdict for v in mine)
         lines.append(f"{election} (law as of {mine[0].as_of}): "
-                     + ", ".join(f"{counts[k]} {k}" for k in VERDICT_ORDER if counts[k]))
+                     + ", ".join(f"{counts[k]} {words.OUTCOME[k]}" for k in VERDICT_ORDER if counts[k]))
         for v in (v for v in shown if v.election == election):
-            rules = ", ".join(sorted({r.rule.id for r in v.results})) or (
-                "no rule" if not v.rules else ("no facts for its rules" if not v.assessed else ""))
-            lines.append(f"  {v.commitment:<{width}}  {_paint(f'{v.verdict:<12}', v.verdict, colour)}  {rules}")
-    judged = [v for v in judgement.verdicts if v.report_verdict is not None]
-    if judged:
-        lines.append("")
-        lines.append("Agreement with the report's own verdicts:")
-        for v in judged:
-            mark = "agrees" if v.agrees else "DISAGREES"
-            lines.append(f"  {v.election}  {v.commitment:<{width}}  computed {v.verdict:<12} report {v.report_verdict:<9}"
-                         f" (\u201c{v.report_wording}\u201d)  {mark}")
-        agree = sum(1 for v in judged if v.agrees)
-        lines.append(f"  {agree} of {len(judged)} agree")
+            said = words.outcome(v)
+            detail = words.applicability(v) if v.verdict == "not-applicable" else (
+                f"{words.coverage(v)}; {words.scopes(v)}" if v.scopes else words.coverage(v))
+            caveat = words.caveat(v)
+            lines.append(f"  {v.commitment:<{width}}  {_paint(f'{said:<16}', v.verdict, colour)}  {detail}"
+                         + (f"  [{caveat}]" if caveat else ""))
+    compared = [v for v in judgement.scoped() if v.comparison is not None]
+    if compared:
+        lines += ["", "Agreement with the report's own verdicts (same scope):"]
+        for v in compared:
+            mark = {"agrees": "agrees" + ("" if v.independent else " (not independent: " + (words.caveat(v) or "") + ")"),
+                    "disagrees": "DISAGREES", "not-assessed": "not assessed by the checker"}[v.comparison]
+            lines.append(f"  {v.election}  {v.commitment:<{width}}  {v.scope:<8} computed {v.verdict:<15} "
+                         f"report {v.report_verdict:<9} (\u201c{v.report_wording}\u201d)  {mark}")
+        lines.append(f"  {words.agreement(judgement)}")
+    overridden = [p for p in judgement.parameters if p.override is not None]
+    if overridden:
+        lines += ["", "Parameters set by this knowledge base:"] + [f"  {p.id} = {p.describe()}" for p in overridden]
     return "\n".join(lines) + "\n"

@@ -4,8 +4,11 @@
 writes them as canonical Turtle. Every node has an IRI (no blank nodes), so the file is
 stable and diffable:
 
-    <id:verdict/<election>/<commitment>> a eokb:Verdict ;
-        eokb:election, eokb:commitment, eokb:asOf, eokb:verdictValue,
+    <id:verdict/<election>/<commitment>> a eokb:Verdict ;     the overall verdict (dcterms:hasPart: its scopes')
+    <id:verdict/<election>/<commitment>/<scope>> a eokb:Verdict ; a scope's verdict (law, conduct, results)
+        eokb:election, eokb:commitment, eokb:scope, eokb:asOf, eokb:verdictValue,
+        eokb:ruleCount, eokb:assessedRuleCount, eokb:unassessedRule, eokb:applicability,
+        eokb:verdictLegalForce, eokb:weakestBasis, eokb:examinedFact,
         eokb:evidence (findings, provision versions, recommendations),
         eokb:result (its sh:ValidationResults), eokb:rule (the shapes expressing the commitment),
         eokb:reportVerdict and eokb:agreesWithReport (when the report gives a verdict).
@@ -19,26 +22,31 @@ commitments, a law in force for two elections) appears once under each verdict.
 
 from __future__ import annotations
 
-from rdflib import RDF, SH, XSD, Graph, Literal, URIRef
+from rdflib import DCTERMS, RDF, SH, XSD, Graph, Literal, URIRef
 
 from checker.graph.ids import ID_BASE, iri
 from checker.judge.engines import RawResult
 from checker.graph.export import canonical_turtle
-from checker.judge.verdicts import Judgement, Result, Verdict
+from checker.judge.model import Judgement, Result, Verdict
 from checker.graph.ids import readable
 from checker.reports.reporting import every_rule
+from checker.graph.terms import FACT_BASIS, LEGAL_FORCE
 from checker.graph.vocab import EOKB
 
 VALIDATION_REPORT = URIRef(ID_BASE + "validation-report")
 VERDICT_VALUE = {
-    "violated": EOKB.Violated, "at-risk": EOKB.AtRisk, "noted": EOKB.Noted,
-    "met": EOKB.Met, "not-assessed": EOKB.NotAssessed, "waived": EOKB.Waived,
+    "violated": EOKB.Violated, "at-risk": EOKB.AtRisk, "noted": EOKB.Noted, "met": EOKB.Met,
+    "not-assessed": EOKB.NotAssessed, "waived": EOKB.Waived, "partly-assessed": EOKB.PartlyAssessed,
+    "not-applicable": EOKB.NotApplicable,
 }
+SCOPE = {"law": EOKB.LawScope, "conduct": EOKB.ConductScope, "results": EOKB.ResultsScope, "overall": EOKB.OverallScope}
 SEVERITY = {"violation": SH.Violation, "warning": SH.Warning, "info": SH.Info}
 
 
 def verdict_iri(verdict: Verdict) -> URIRef:
-    return iri(f"verdict/{verdict.election}/{verdict.commitment}")
+    """`verdict/<election>/<commitment>` for the overall verdict, `…/<commitment>/<scope>` for a scope's."""
+    base = f"verdict/{verdict.election}/{verdict.commitment}"
+    return iri(base if verdict.scope == "overall" else f"{base}/{verdict.scope}")
 
 
 def _node(readable_id: str) -> URIRef:
@@ -79,6 +87,23 @@ def _add_verdict(graph: Graph, verdict: Verdict, shapes: dict[str, URIRef], raws
     graph.add((v, EOKB.commitment, iri(verdict.commitment)))
     graph.add((v, EOKB.asOf, Literal(verdict.as_of.isoformat(), datatype=XSD.date)))
     graph.add((v, EOKB.verdictValue, VERDICT_VALUE[verdict.verdict]))
+    graph.add((v, EOKB.scope, SCOPE[verdict.scope]))
+    graph.add((v, EOKB.ruleCount, Literal(len(verdict.rules))))
+    graph.add((v, EOKB.assessedRuleCount, Literal(len(verdict.assessed))))
+    for rule_id in verdict.unassessed:
+        if rule_id in shapes:
+            graph.add((v, EOKB.unassessedRule, shapes[rule_id]))
+    applies = verdict.applicability
+    if applies is not None:
+        graph.add((v, EOKB.applicability, Literal(applies.reason)))
+        graph.add((v, EOKB.verdictLegalForce, LEGAL_FORCE[applies.legal_force]))
+    if verdict.basis is not None:
+        graph.add((v, EOKB.weakestBasis, FACT_BASIS[verdict.basis]))
+    for fact in verdict.evidence.facts:
+        graph.add((v, EOKB.examinedFact, _node(fact.id)))
+    if verdict.scope == "overall":
+        for scope in verdict.scopes:
+            graph.add((v, DCTERMS.hasPart, iri(f"verdict/{verdict.election}/{verdict.commitment}/{scope}")))
     evidence = verdict.evidence
     cited = [e.iri for e in evidence.versions] + [f.id for f in evidence.findings] + evidence.recommendations
     for readable_id in cited:
@@ -94,6 +119,8 @@ def _add_verdict(graph: Graph, verdict: Verdict, shapes: dict[str, URIRef], raws
         graph.add((v, EOKB.reportVerdict, URIRef(verdict.report_verdict_iri)))
     if verdict.agrees is not None:
         graph.add((v, EOKB.agreesWithReport, Literal(verdict.agrees)))
+    if verdict.comparison == "agrees":
+        graph.add((v, EOKB.independentOfReport, Literal(verdict.independent)))
 
 
 def verdict_graph(judgement: Judgement) -> Graph:

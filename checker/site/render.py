@@ -109,7 +109,13 @@ def cells(context, items) -> Markup:
 @pass_context
 def verdict_cell(context, cell) -> Markup:
     """A verdict badge that links to the verdict: a cell of the matrix."""
-    return Markup(f'<span class="eokb-verdict eokb-verdict--{cell.value.key}">{link(context, cell.link)}</span>')
+    html_text = f'<span class="eokb-verdict eokb-verdict--{cell.value.key}">{link(context, cell.link)}</span>'
+    if getattr(cell, "coverage", ""):
+        html_text += f' <span class="eokb-coverage">{html.escape(cell.coverage)} rules</span>'
+    if getattr(cell, "caveat", ""):
+        said = html.escape(cell.caveat)
+        html_text += f' <span class="eokb-caveat" title="{said}" aria-label="{said}">&dagger;</span>'
+    return Markup(html_text)
 
 
 def prefixed(value, before: str, after: str = "") -> Markup:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import SH, URIRef
+from rdflib import DCTERMS, SH, URIRef
 
 from checker.site import urls
 from checker.site.evidence import Evidence, evidence
@@ -24,15 +24,24 @@ class Value:
     rank: int  # the most severe verdict wins when the graph has two for one cell
 
 
-VIOLATED = Value("violated", "violated", 5)
-AT_RISK = Value("at-risk", "at risk", 4)
-NOTED = Value("noted", "noted", 3)
-WAIVED = Value("waived", "waived", 2)
-MET = Value("met", "met", 1)
-NOT_ASSESSED = Value("not-assessed", "not assessed", 0)
+VIOLATED = Value("violated", "violated", 7)
+AT_RISK = Value("at-risk", "at risk", 6)
+NOTED = Value("noted", "noted", 5)
+WAIVED = Value("waived", "waived", 4)
+MET = Value("met", "met", 3)
+PARTLY = Value("partly-assessed", "partly assessed", 2)
+NOT_ASSESSED = Value("not-assessed", "not assessed", 1)
+NOT_APPLICABLE = Value("not-applicable", "not applicable", 0)
 VALUES = {EOKB.Violated: VIOLATED, EOKB.AtRisk: AT_RISK, EOKB.Noted: NOTED, EOKB.Waived: WAIVED,
-          EOKB.Met: MET, EOKB.NotAssessed: NOT_ASSESSED}
-SUMMARY = (VIOLATED, AT_RISK, NOTED, MET, WAIVED, NOT_ASSESSED)
+          EOKB.Met: MET, EOKB.PartlyAssessed: PARTLY, EOKB.NotAssessed: NOT_ASSESSED,
+          EOKB.NotApplicable: NOT_APPLICABLE}
+SUMMARY = (VIOLATED, AT_RISK, NOTED, MET, PARTLY, WAIVED, NOT_ASSESSED, NOT_APPLICABLE)
+SCOPE_WORDS = {EOKB.LawScope: "the law as written", EOKB.ConductScope: "conduct",
+               EOKB.ResultsScope: "the published results"}
+BASIS_WORDS = {EOKB.Inferred: "an inferred fact", EOKB.ReportAssessment: "the report's own assessment"}
+FORCE_WORDS = {EOKB.Treaty: "legally binding treaty", EOKB.PoliticalCommitment: "political commitment",
+               EOKB.AuthoritativeInterpretation: "authoritative interpretation of a treaty",
+               EOKB.GoodPractice: "good practice, binding on no state"}
 SEVERITY = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 
 
@@ -58,7 +67,15 @@ class Verdict:
     rules: list[Link] = field(default_factory=list)
     report_verdict: Link | None = None
     agrees_with_report: bool | None = None
+    independent: bool | None = None  # for an agreement: rests on no inferred fact or report assessment
     computed: bool = False  # False: the graph has no verdict for this cell
+    coverage: str = ""  # "3 of 3 rules had facts"
+    unassessed: list[Link] = field(default_factory=list)  # rules without their facts
+    applicability: str = ""
+    legal_force: str = ""
+    caveat: str = ""  # "rests on an inferred fact"
+    scopes: list["Verdict"] = field(default_factory=list)  # an overall verdict's scope verdicts
+    scope: str = ""  # words: the law as written, conduct, the published results
 
 
 class Verdicts:
@@ -109,9 +126,19 @@ class Verdicts:
         anchor = urls.anchor("verdict", urls.record_id(election) or "")
         if node is None:
             return Verdict(NOT_ASSESSED, election_link, anchor)
+        verdict = self._verdict(node, election_link, anchor)
+        verdict.scopes = [self._verdict(part, election_link, "") for part in view.objects(node, DCTERMS.hasPart)
+                          if view.is_a(part, EOKB.Verdict)]
+        return verdict
+
+    def _verdict(self, node, election_link: Link, anchor: str) -> Verdict:
+        view = self.view
         agrees = view.python(node, EOKB.agreesWithReport)
+        independent = view.python(node, EOKB.independentOfReport)
+        rules, assessed = view.python(node, EOKB.ruleCount), view.python(node, EOKB.assessedRuleCount)
+        value = self.value_of(node)
         return Verdict(
-            value=self.value_of(node),
+            value=value,
             election=election_link,
             anchor=anchor,
             as_of=view.text(node, EOKB.asOf),
@@ -120,8 +147,33 @@ class Verdicts:
             rules=view.links(view.objects(node, EOKB.rule), text=self._rule_name),
             report_verdict=self._report_verdict(node),
             agrees_with_report=agrees if isinstance(agrees, bool) else None,
+            independent=independent if isinstance(independent, bool) else None,
             computed=True,
+            coverage=("no rule" if not rules else f"{assessed} of {rules} rule{'s' if rules != 1 else ''} had facts")
+            if isinstance(rules, int) else "",
+            unassessed=view.links(view.objects(node, EOKB.unassessedRule), text=self._rule_name),
+            applicability=view.text(node, EOKB.applicability) or "",
+            legal_force=FORCE_WORDS.get(view.value(node, EOKB.verdictLegalForce), ""),
+            caveat=self._caveat(node, value),
+            scope=SCOPE_WORDS.get(view.value(node, EOKB.scope), ""),
         )
+
+    def _caveat(self, node, value: Value) -> str:
+        """Whether the verdict rests on an inferred fact or on the report's own assessment."""
+        if value in (NOT_APPLICABLE, NOT_ASSESSED):
+            return ""
+        weak = {self.view.value(fact, EOKB.basis) for fact in self.view.objects(node, EOKB.examinedFact)}
+        said = [BASIS_WORDS[b] for b in (EOKB.Inferred, EOKB.ReportAssessment) if b in weak]
+        return "rests on " + " and ".join(said) if said else ""
+
+    def cell_note(self, commitment, election) -> tuple[str, str]:
+        """For a matrix cell: the coverage ('2/3') and a caveat mark, from the overall verdict."""
+        node = self._nodes.get((commitment, election))
+        if node is None:
+            return "", ""
+        rules, assessed = self.view.python(node, EOKB.ruleCount), self.view.python(node, EOKB.assessedRuleCount)
+        coverage = f"{assessed}/{rules}" if isinstance(rules, int) and rules else ""
+        return coverage, self._caveat(node, self.value_of(node))
 
     def _rule_name(self, shape) -> str:
         return self.view.text(shape, EOKB.ruleId) or self.view.short_id(shape)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from checker.kb.formats.claims import CLAIMS_FILE
 from checker.kb.formats.commitments import STANDARD_FILE
 from checker.kb.formats.law import COUNTRY_FILE, INSTRUMENT_FILE
-from checker.kb.formats.recommendations import RECOMMENDATIONS_FILE, VERDICTS_FILE, WAIVERS_FILE
+from checker.kb.formats.recommendations import PARAMETERS_FILE, RECOMMENDATIONS_FILE, VERDICTS_FILE, WAIVERS_FILE
 from checker.kb.formats.report import ELECTIONS_FILE, FINDINGS_FILE, REPORT_FILE
 from checker.kb.types import Obj
 
@@ -40,5 +40,6 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("verdicts", "findings/*/verdicts.yaml", VERDICTS_FILE),
     FileKind("findings", "findings/*/findings/*.yaml", FINDINGS_FILE),
     FileKind("waivers", "waivers.yaml", WAIVERS_FILE),
+    FileKind("parameters", "parameters.yaml", PARAMETERS_FILE),
     FileKind("claims", "findings/*/claims.yaml", CLAIMS_FILE),
 )

@@ -25,6 +25,8 @@ STANDARD = Obj("standard", "A document of international commitments or standards
     "url": required(Url(), "Official reference."),
     "note": optional(Text(), "Own words: context such as ratification."),
     "cited_as": optional(ListOf(CITATION), "How reports cite its paragraphs."),
+    "interprets": optional(Ref(("standard",)), "The treaty it interprets (an authoritative interpretation): it "
+                           "applies where that treaty binds."),
 })
 COMMITMENT = Obj("commitment", "A paragraph of a standard: one commitment.", {
     "id": required(Id("commitment"), "<standard>/<paragraph>, e.g. copenhagen-1990/7.5."),

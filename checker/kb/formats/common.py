@@ -15,6 +15,9 @@ SELECTION_METHODS = (
     "appointed-by-head-of-state",
     "indirect-election-by-regional-councils",
 )
+FACT_BASES = ("law-text", "authority-statement", "observation", "report-assessment", "inferred")
+BINDING_BASES = ("participation", "ratification", "accession", "succession", "membership")
+SCOPES = ("law", "conduct", "results")
 SECTION_PARTS = ("front", "body", "recommendations", "annex", "back")
 FOLLOW_UP_STATUSES = ("fully", "mostly", "partially", "not-implemented", "not-assessed")
 FIGURE_MEASURES = ("ballots-cast", "registered-voters")  # eokb:BallotsCast, eokb:RegisteredVoters

@@ -6,20 +6,39 @@ from __future__ import annotations
 from checker.kb.types import (
     Boolean, Date, Enum, Id, Integer, ListOf, Number, Obj, Ref, Text, Url, optional, required,
 )
-from checker.kb.formats.common import MENTION, QUOTE, SELECTION_METHODS
+from checker.kb.formats.common import BINDING_BASES, FACT_BASES, MENTION, QUOTE, SELECTION_METHODS
 
-SEATS_FACT = Obj("seats-fact", "How a number of seats of a chamber are filled.", {
+# Where every fact comes from (issue 11): a verdict resting on an inferred fact or on the
+# report's own assessment says so, and its agreement with the report is not independent.
+FACT_BASIS = {
+    "basis": optional(Enum(FACT_BASES), "Required for the facts of a provision version. Where the fact comes from: law-text (what the law says, as a source "
+                      "quotes or states it), authority-statement (what an authority said, e.g. of its practice), "
+                      "observation (what the mission saw), report-assessment (a conclusion the report draws), "
+                      "inferred (no source states it)."),
+    "basis_note": optional(Text(), "Own words: who made the statement (authority-statement), or why the fact is "
+                           "inferred (inferred); required for those two."),
+    "holds_from": optional(Date(), "The first day the fact is known to hold, when later than the version's start "
+                           "(e.g. the day an authority stated its practice): before it, the fact is not in force."),
+}
+
+
+def _fact(name: str, doc: str, fields: dict) -> Obj:
+    """A fact group's record: its own keys and where the fact comes from."""
+    return Obj(name, doc, {**fields, **FACT_BASIS})
+
+
+SEATS_FACT = _fact("seats-fact", "How a number of seats of a chamber are filled.", {
     "chamber": required(Ref(("chamber",)), "The chamber."),
     "count": required(Integer(1), "Number of seats filled this way."),
     "method": required(Enum(SELECTION_METHODS), "How they are filled."),
     "body": optional(Ref(("body",)), "The body that chooses or appoints them."),
     "constituency": optional(Text(), "Own words: the constituency, e.g. one national district."),
 })
-CHAMBER_SIZE_FACT = Obj("chamber-size-fact", "The total number of seats of a chamber.", {
+CHAMBER_SIZE_FACT = _fact("chamber-size-fact", "The total number of seats of a chamber.", {
     "chamber": required(Ref(("chamber",)), "The chamber."),
     "count": required(Integer(1), "Total seats."),
 })
-CANDIDACY_FACT = Obj("candidacy-fact", "Who may stand for a chamber.", {
+CANDIDACY_FACT = _fact("candidacy-fact", "Who may stand for a chamber.", {
     "chamber": required(Ref(("chamber",)), "The chamber."),
     "party_membership_required": optional(Boolean(), "Only party members may be candidates."),
     "independent_candidates": optional(Boolean(), "Individuals may stand on their own."),
@@ -28,13 +47,13 @@ CANDIDACY_FACT = Obj("candidacy-fact", "Who may stand for a chamber.", {
                                "Which prior convictions bar candidacy."),
     "min_age": optional(Integer(18), "Minimum age of candidates."),
 })
-MANDATE_FACT = Obj("mandate-fact", "What a deputy's mandate depends on.", {
+MANDATE_FACT = _fact("mandate-fact", "What a deputy's mandate depends on.", {
     "chamber": required(Ref(("chamber",)), "The chamber."),
     "imperative": optional(Boolean(), "A deputy loses the seat on leaving or expulsion from the party."),
     "party_chooses_seat_holders_after_results": optional(
         Boolean(), "Party bodies choose after the results which candidates take the seats."),
 })
-PARTY_LISTS_FACT = Obj("party-lists-fact", "Rules for party lists.", {
+PARTY_LISTS_FACT = _fact("party-lists-fact", "Rules for party lists.", {
     "chamber": required(Ref(("chamber",)), "The chamber."),
     "order": optional(Enum(("alphabetical", "ranked")), "Order of candidates on a list."),
     "coalitions_allowed": optional(Boolean(), "Parties may run together in pre-election coalitions."),
@@ -42,13 +61,13 @@ PARTY_LISTS_FACT = Obj("party-lists-fact", "Rules for party lists.", {
     "threshold_base": optional(Enum(("voters-participating", "valid-votes")), "What the threshold is a share of."),
     "lists_displayed_at_polling_stations": optional(Boolean(), "Candidate lists are shown at polling stations."),
 })
-PARTY_REGISTRATION_FACT = Obj("party-registration-fact", "What registering a political party takes.", {
+PARTY_REGISTRATION_FACT = _fact("party-registration-fact", "What registering a political party takes.", {
     "registering_body": optional(Ref(("body",)), "Who registers parties."),
     "min_members": optional(Integer(0), "Members (signatures) required."),
     "decision_deadline_days": optional(Integer(0), "Days the body has to decide (0 = no deadline)."),
     "rejection_for_any_error": optional(Boolean(), "A single error in the application can reject it."),
 })
-DEPOSIT_FACT = Obj("deposit-fact", "The election deposit.", {
+DEPOSIT_FACT = _fact("deposit-fact", "The election deposit.", {
     "chamber": required(Ref(("chamber",)), "The chamber."),
     "minimum_wage_multiple": optional(Number(), "Deposit as a multiple of the monthly minimum wage."),
     "per": optional(Enum(("listed-candidate", "list")), "What the deposit is paid for."),
@@ -56,12 +75,12 @@ DEPOSIT_FACT = Obj("deposit-fact", "The election deposit.", {
     "currency": optional(Text(r"^[A-Z]{3}$"), "ISO 4217 code of the amount's currency, e.g. EUR."),
     "reduced_by_vote_share": optional(Boolean(), "Earlier vote share reduces it."),
 })
-OBSERVERS_FACT = Obj("observers-fact", "Who may observe.", {
+OBSERVERS_FACT = _fact("observers-fact", "Who may observe.", {
     "international_prior_experience_required": optional(
         Boolean(), "International observers must have prior experience of observation."),
     "domestic_ngo_observers_allowed": optional(Boolean(), "Non-partisan civil-society groups may observe."),
 })
-ELECTRONIC_VOTING_FACT = Obj("electronic-voting-fact", "How electronic voting is regulated.", {
+ELECTRONIC_VOTING_FACT = _fact("electronic-voting-fact", "How electronic voting is regulated.", {
     "used": optional(Boolean(), "Electronic voting is used in elections."),
     "voter_verified_paper_trail": optional(Boolean(), "The system keeps a voter-verified paper audit trail."),
     "independent_audit_possible": optional(Boolean(), "An independent recount or audit is possible."),
@@ -133,8 +152,20 @@ BODY = Obj("body", "A state or election body.", {
     "description": required(Text(), "Own words."),
     "quotes": optional(ListOf(QUOTE), "Where a source describes it."),
 })
+BINDING = Obj("binding", "From when a standard binds the country, and on what basis.", {
+    "standard": required(Ref(("standard",)), "The standard."),
+    "binds_from": required(Date(), "The first day it binds the country."),
+    "basis": required(Enum(BINDING_BASES), "How it came to bind: participation (e.g. in the OSCE), "
+                      "ratification, accession, succession (to a treaty) or membership (e.g. of the Council of Europe)."),
+    "quotes": optional(ListOf(QUOTE), "Where a report states it."),
+    "source": optional(Text(), "The public source that states it, when no report does (name it)."),
+    "url": optional(Url(), "The source's address."),
+    "note": optional(Text(), "Own words."),
+})
 COUNTRY_FILE = Obj("country-file", "A country, its chambers and bodies.", {
     "country": required(COUNTRY, "The country."),
     "chambers": required(ListOf(CHAMBER, 1), "Its chambers."),
     "bodies": optional(ListOf(BODY), "Its bodies."),
+    "standards": optional(ListOf(BINDING), "The standards that bind it and from when; a binding standard with "
+                          "no entry here is judged only as not assessed (its applicability is unknown)."),
 })

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from checker.kb.types import (
-    Date, Enum, Id, Integer, LineRange, ListOf, Obj, Ref, Text, optional, required,
+    Date, Enum, Id, Integer, LineRange, ListOf, Number, Obj, Ref, Text, optional, required,
 )
-from checker.kb.formats.common import FOLLOW_UP_STATUSES, QUOTE, SEVERITIES
+from checker.kb.formats.common import FOLLOW_UP_STATUSES, QUOTE, SCOPES, SEVERITIES
 from checker.kb.formats.law import FACTS
 
 GROUP = Obj("group", "A group of recommendations.", {
@@ -44,6 +44,9 @@ REPORT_VERDICT = Obj("report-verdict", "A report's own verdict on a commitment."
     "id": required(Id("report-verdict"), "<report>/verdict/<short>."),
     "election": required(Ref(("election",)), "The election."),
     "commitment": required(Ref(("commitment",)), "The commitment."),
+    "scope": required(Enum(SCOPES), "What the verdict judges: law (the legal framework as written), conduct "
+                      "(what happened: campaign, media, administration, voting, count, tabulation, complaints) "
+                      "or results (the published results)."),
     "wording": required(Text(), "The report's words, as in a quotation."),
     "severity": required(Enum(SEVERITIES), "What the words mean."),
     "quotes": required(ListOf(QUOTE, 1), "Where the report says it."),
@@ -63,4 +66,14 @@ WAIVER = Obj("waiver", "A maintainer's acceptance of a known result.", {
 })
 WAIVERS_FILE = Obj("waivers-file", "Accepted results.", {
     "waivers": required(ListOf(WAIVER), "Waivers."),
+})
+
+PARAMETER_OVERRIDE = Obj("parameter-override", "A knowledge base's own value for a rule parameter.", {
+    "parameter": required(Text(r"^[a-z0-9-]+$"), "The parameter's id, e.g. max-residency-years (kbcheck rules lists them)."),
+    "value": required(Number(), "The value to use instead of the rules' default."),
+    "justification": required(Text(), "Why this knowledge base departs from the default."),
+    "owner": required(Text(), "Who is answerable for the override."),
+})
+PARAMETERS_FILE = Obj("parameters-file", "Rule parameters this knowledge base sets differently.", {
+    "parameters": required(ListOf(PARAMETER_OVERRIDE), "Overrides."),
 })

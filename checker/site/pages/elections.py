@@ -22,6 +22,8 @@ MATRIX = urls.fixed("compliance")
 class Cell:
     value: Value
     link: Link  # to the verdict's section on the commitment page, evidence and all
+    coverage: str = ""  # "2/3": rules with facts of the rules that express the commitment
+    caveat: str = ""  # "rests on an inferred fact"
 
 
 @dataclass
@@ -35,7 +37,8 @@ def _cell(site: Site, commitment, election) -> Cell:
     value = site.verdicts.value_for(commitment, election)
     page = site.view.target(commitment)
     anchor = urls.anchor("verdict", urls.record_id(election) or "")
-    return Cell(value, Link(value.label, urls.Target(page.path, anchor)))
+    coverage, caveat = site.verdicts.cell_note(commitment, election)
+    return Cell(value, Link(value.label, urls.Target(page.path, anchor)), coverage, caveat)
 
 
 def matrix_page(site: Site) -> Page:
