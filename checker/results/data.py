@@ -215,8 +215,8 @@ class _ReportTables:
             key = row["station_key"]
             party = self._party(row["party_id"], name, line)
             if key not in stations:
-                self.problems.add("KB209", Pos(self.rel(name), line),
-                                  f"station '{key}' is not in {self.layout.stations.file}")  # type: ignore[union-attr]
+                stations_file = self.layout.stations.file if self.layout.stations else "the stations file"
+                self.problems.add("KB209", Pos(self.rel(name), line), f"station '{key}' is not in {stations_file}")
             if party is None or key not in stations:
                 continue
             seen.add(key)

@@ -126,9 +126,9 @@ def check_annex_layout(top: Record, problems: Problems) -> None:
         if kind in _KEYS:
             _check_kind(problems, table, kind)
     has_station_tables = any(t.get("kind") == "results-by-station" for t in tables)
-    if has_station_tables and stations is None:
+    if has_station_tables and not top.written("stations"):
         problems.add("KB115", top.at("tables"), "results-by-station tables need 'stations' (their keys and file)")
-    if stations is not None and not has_station_tables:
+    if top.written("stations") and tables and not has_station_tables:
         problems.add("KB115", top.at("stations"), "'stations' is given but no table is results-by-station")
 
 
@@ -165,7 +165,7 @@ def _check_kind(problems: Problems, table: Record, kind: str) -> None:
     _distinct(problems, [c for c in columns if "figure" in c], "figure", "figure")
     rows = table.get("rows") or []
     _distinct(problems, [r for r in rows if "label" in r], "label", "row label")
-    if "rows" in table and sorted(r.get("source") for r in rows) != sorted(RESULT_SOURCES):
+    if "rows" in table and sorted(str(r.get("source")) for r in rows) != sorted(RESULT_SOURCES):
         problems.add("KB115", table.at("rows"), "the rows are one pec-protocol row and one cec-data row")
     if not table.written("title") and not table.written("label"):
         problems.add("KB115", table.pos, "a results-by-station table needs a 'title' or a 'label' (or both)")

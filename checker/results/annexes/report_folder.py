@@ -93,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AnnexFormatError as error:
         print(f"{args.folder}: {error}", file=sys.stderr)
         return 2
+    except OSError as error:  # e.g. the text report.yaml names is missing
+        print(f"{args.folder}: {error}", file=sys.stderr)
+        return 2
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

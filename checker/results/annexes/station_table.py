@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.results.annexes.layout import AnnexLayout, StationTableLayout
+from checker.results.annexes.layout import AnnexLayout, StationKeys, StationTableLayout
 from checker.results.annexes.stations import Station, StationBlock, StationResult, normalise_region, station_key
 from checker.results.annexes.text import AnnexFormatError, SourceLines, annex_span
 
@@ -56,12 +56,12 @@ def parse_station_table(text: str, layout: AnnexLayout, annex: int) -> list[Stat
         raise TypeError(f"annex {annex} is not a results-by-station table in {layout.path}")
     if layout.stations is None:
         raise TypeError(f"{layout.path} declares no 'stations' for annex {annex}")
-    return _Reader(layout, table, SourceLines.of(text)).blocks()
+    return _Reader(layout, table, layout.stations, SourceLines.of(text)).blocks()
 
 
 class _Reader:
-    def __init__(self, layout: AnnexLayout, table: StationTableLayout, lines: SourceLines) -> None:
-        self.layout, self.table, self.lines = layout, table, lines
+    def __init__(self, layout: AnnexLayout, table: StationTableLayout, keys: StationKeys, lines: SourceLines) -> None:
+        self.layout, self.table, self.keys, self.lines = layout, table, keys, lines
         self.context = _Context()
         self.title: _Title | None = None  # a title read, its header awaited
         self.station: Station | None = None  # the block being read
@@ -84,19 +84,23 @@ class _Reader:
                 self.read_header(number, line)
             elif row := data_row.match(line):
                 self.read_row(number, row.group("label"), row.group("rest"))
-            elif self.title is not None or self.station is not None:
+            elif self.unfinished() is not None:
                 raise self.error(number, "unexpected text inside a station block")
             else:
                 self.read_narrative(number, line)
-        if self.title is not None or self.station is not None:
-            opened = self.title.line if self.title is not None else self.station.title_line  # type: ignore[union-attr]
+        if (opened := self.unfinished()) is not None:
             raise AnnexFormatError(self.table.annex, opened, "station block is incomplete at the end of the annex")
         self.check_unique()
         return self.found
 
+    def unfinished(self) -> int | None:
+        """The line that opened the block being read (None between blocks)."""
+        if self.title is not None:
+            return self.title.line
+        return self.station.title_line if self.station is not None else None
+
     def open_block(self, number: int) -> None:
-        if self.title is not None or self.station is not None:
-            opened = self.title.line if self.title is not None else self.station.title_line  # type: ignore[union-attr]
+        if (opened := self.unfinished()) is not None:
             raise self.error(number, f"new station block before the block opened at line {opened} was complete")
 
     def read_title(self, number: int, line: str) -> None:
@@ -134,9 +138,8 @@ class _Reader:
 
     def new_station(self, number: int, tec: str, region_printed: str, title: str, title_line: int,
                     tec_line: int | None, region_line: int, layout: str) -> Station:
-        keys = self.layout.stations
-        region = normalise_region(region_printed, keys)  # type: ignore[arg-type]
-        return Station(self.table.annex, number, station_key(region, tec, number, keys), tec, region,  # type: ignore[arg-type]
+        region = normalise_region(region_printed, self.keys)
+        return Station(self.table.annex, number, station_key(region, tec, number, self.keys), tec, region,
                        region_printed, title, title_line, tec_line, region_line, layout)
 
     def read_row(self, number: int, label: str, rest: str) -> None:
