@@ -1,6 +1,8 @@
-"""Tests for checker.results.annexes: Annexes 1–3 of the ODIHR Kazakhstan 2007 report as data.
+"""Tests for checker.results.annexes: Annexes 1–3 of the ODIHR Kazakhstan 2007 report as data,
+read by the report's annexes/layout.yaml.
 
-Line numbers refer to findings/odihr-kz-2007/source.txt (1-based).
+Line numbers refer to findings/odihr-kz-2007/source.txt (1-based). A fictional report with
+another layout: tests/test_annex_layouts.py.
 """
 
 from __future__ import annotations
@@ -9,27 +11,31 @@ import csv
 import re
 import shutil
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from checker.results.annexes import (
     AnnexFormatError,
+    AnnexLayout,
     AnnexTotalsError,
+    PartyTable,
     StationBlock,
     check_csvs,
     main,
-    parse_annex_1,
-    parse_annex_2,
-    parse_annex_3,
+    parse_party_table,
+    parse_station_table,
+    read_report_folder,
     render_csvs,
     vote_rows,
     write_csvs,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT / "findings" / "odihr-kz-2007" / "source.txt"
-ANNEX_DIR = ROOT / "findings" / "odihr-kz-2007" / "annexes"
+REPORT = ROOT / "findings" / "odihr-kz-2007"
+SOURCE = REPORT / "source.txt"
+ANNEX_DIR = REPORT / "annexes"
 CSV_NAMES = (
     "annex-1-results.csv",
     "annex-1-totals.csv",
@@ -37,6 +43,33 @@ CSV_NAMES = (
     "annex-3-stations.csv",
     "stations.csv",
 )
+
+
+@cache
+def layout() -> AnnexLayout:
+    return read_report_folder(REPORT)[1]
+
+
+def parse_annex_1(text: str) -> PartyTable:
+    return parse_party_table(text, layout(), 1)
+
+
+def parse_annex_2(text: str) -> list[StationBlock]:
+    return parse_station_table(text, layout(), 2)
+
+
+def parse_annex_3(text: str) -> list[StationBlock]:
+    return parse_station_table(text, layout(), 3)
+
+
+def report_copy(tmp_path: Path, with_csvs: bool) -> Path:
+    """A copy of the report folder (its text, metadata and layout; its CSV files if asked) in a
+    knowledge base's place, findings/<report>."""
+    folder = tmp_path / "findings" / REPORT.name
+    (folder / "annexes").mkdir(parents=True)
+    for name in ("report.yaml", "source.txt", "annexes/layout.yaml", *(f"annexes/{n}" for n in CSV_NAMES if with_csvs)):
+        shutil.copy(REPORT / name, folder / name)
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -85,32 +118,59 @@ def joined(lines: list[str], first: int, last: int) -> str:
 
 
 def test_shipped_csvs_equal_parser_output() -> None:
-    assert check_csvs(SOURCE, ANNEX_DIR) == []
-    expected = render_csvs(SOURCE.read_text(encoding="utf-8"))
-    assert set(expected) == set(CSV_NAMES)
+    assert check_csvs(REPORT) == []
+    expected = render_csvs(SOURCE.read_text(encoding="utf-8"), layout())
+    assert list(expected) == list(CSV_NAMES)  # the layout's tables in order, the stations last
     for name in CSV_NAMES:
         assert (ANNEX_DIR / name).read_text(encoding="utf-8") == expected[name], name
 
 
+def test_the_layout_names_the_tables() -> None:
+    tables = [(t.annex, type(t).__name__, t.file, t.section) for t in layout().tables]
+    assert tables == [
+        (1, "PartyTableLayout", "annex-1-results.csv", "odihr-kz-2007/section/annex-1"),
+        (2, "StationTableLayout", "annex-2-stations.csv", "odihr-kz-2007/section/annex-2"),
+        (3, "StationTableLayout", "annex-3-stations.csv", "odihr-kz-2007/section/annex-3"),
+    ]
+    assert layout().table(2).header == "ANSDP Nur Otan Patriots Auyl Ak Zhol Rukhaniyat CPPK Invalid"
+
+
 def test_write_then_check_round_trip(tmp_path: Path) -> None:
-    written = write_csvs(SOURCE, tmp_path)
+    folder = report_copy(tmp_path, with_csvs=False)
+    written = write_csvs(folder)
     assert sorted(p.name for p in written) == sorted(CSV_NAMES)
     for name in CSV_NAMES:
-        assert (tmp_path / name).read_bytes() == (ANNEX_DIR / name).read_bytes(), name
-    assert main(["check", str(SOURCE), str(tmp_path)]) == 0
+        assert (folder / "annexes" / name).read_bytes() == (ANNEX_DIR / name).read_bytes(), name
+    assert main(["check", str(folder)]) == 0
 
 
 def test_cli_check_fails_on_edited_or_missing_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    for name in CSV_NAMES:
-        shutil.copy(ANNEX_DIR / name, tmp_path / name)
-    assert main(["check", str(SOURCE), str(tmp_path)]) == 0
-    results = tmp_path / "annex-1-results.csv"
+    folder = report_copy(tmp_path, with_csvs=True)
+    assert main(["check", str(folder)]) == 0
+    results = folder / "annexes" / "annex-1-results.csv"
     results.write_text(results.read_text(encoding="utf-8").replace("5247720", "5247721"), encoding="utf-8")
-    (tmp_path / "stations.csv").unlink()
-    assert main(["check", str(SOURCE), str(tmp_path)]) == 1
+    (folder / "annexes" / "stations.csv").unlink()
+    assert main(["check", str(folder)]) == 1
     err = capsys.readouterr().err
     assert "annex-1-results.csv:2" in err and "5247721" in err
     assert "stations.csv: missing" in err
+
+
+def test_cli_refuses_an_invalid_layout_or_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = report_copy(tmp_path, with_csvs=True)
+    layout_file = folder / "annexes" / "layout.yaml"
+    original = layout_file.read_text(encoding="utf-8")
+    layout_file.write_text(original.replace("heading: '^ANNEX (?P<number>", "heading: '^ANNEX (?P<numbr>"),
+                           encoding="utf-8")
+    assert main(["check", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "findings/odihr-kz-2007/annexes/layout.yaml:" in err and "KB114" in err
+    layout_file.write_text(original, encoding="utf-8")
+    source = folder / "source.txt"
+    source.write_text(mangle(source.read_text(encoding="utf-8"), 1984, "PEC Protocol 614 930 17 "),
+                      encoding="utf-8")
+    assert main(["check", str(folder)]) == 2
+    assert "line 1984: Annex 2: expected 8 numbers after 'PEC Protocol', found 3" in capsys.readouterr().err
 
 
 def test_csv_row_counts() -> None:
@@ -194,11 +254,12 @@ def test_every_row_points_at_its_source_line(
 ) -> None:
     for b in [*annex_2, *annex_3]:
         assert str(b.station.number) in lines[b.station.title_line - 1]
-        assert lines[b.pec.source_line - 1].startswith("PEC Protocol ")
-        assert lines[b.cec.source_line - 1].startswith("CEC Data ")
-        assert b.cec.source_line == b.pec.source_line + 2
-        assert lines[b.pec.source_line - 1].split()[-8:] == list(b.pec.printed)
-        assert lines[b.cec.source_line - 1].split()[-8:] == list(b.cec.printed)
+        assert lines[b.protocol.source_line - 1].startswith("PEC Protocol ")
+        assert lines[b.published.source_line - 1].startswith("CEC Data ")
+        assert b.published.source_line == b.protocol.source_line + 2
+        assert lines[b.protocol.source_line - 1].split()[-8:] == list(b.protocol.printed)
+        assert lines[b.published.source_line - 1].split()[-8:] == list(b.published.printed)
+        assert [r.source for r in b.results] == ["pec-protocol", "cec-data"]
     for row in vote_rows([*annex_2, *annex_3]):
         assert row.votes_printed in lines[row.source_line - 1].split()
 
@@ -208,9 +269,9 @@ def test_ps_406_turksibksiy(annex_2: list[StationBlock]) -> None:
     assert b.station.tec == "Turksibksiy TEC"  # sic
     assert b.station.region == "Almaty City"
     assert b.station.key == "almaty-city/turksibksiy/ps-406"
-    assert b.pec["kz/party/ansdp"] == 614 and b.cec["ANSDP"] == 101
-    assert b.pec.source_line == 1984 and b.cec.source_line == 1986
-    assert b.cec.printed[1] == "1,443" and b.cec["Nur Otan"] == 1443
+    assert b.protocol["kz/party/ansdp"] == 614 and b.published["ANSDP"] == 101
+    assert b.protocol.source_line == 1984 and b.published.source_line == 1986
+    assert b.published.printed[1] == "1,443" and b.published["Nur Otan"] == 1443
 
 
 def test_ps_363_sarysuskiy(annex_2: list[StationBlock]) -> None:
@@ -232,11 +293,11 @@ def test_annex_2_title_variants(annex_2: list[StationBlock]) -> None:
 
 def test_annex_3_unseparated_thousands(annex_3: list[StationBlock]) -> None:
     ps295, ps565 = block(annex_3, 295), block(annex_3, 565)
-    assert (ps295.pec["Nur Otan"], ps295.pec.printed[1], ps295.pec.source_line) == (1513, "1513", 2156)
-    assert (ps295.cec["Nur Otan"], ps295.cec.printed[1], ps295.cec.source_line) == (1660, "1660", 2158)
-    assert (ps565.pec["Nur Otan"], ps565.pec.printed[1], ps565.pec.source_line) == (1459, "1459", 2190)
-    assert (ps565.cec["Nur Otan"], ps565.cec.printed[1]) == (1459, "1459")
-    assert block(annex_3, 294).pec.printed[1] == "1,024"
+    assert (ps295.protocol["Nur Otan"], ps295.protocol.printed[1], ps295.protocol.source_line) == (1513, "1513", 2156)
+    assert (ps295.published["Nur Otan"], ps295.published.printed[1], ps295.published.source_line) == (1660, "1660", 2158)
+    assert (ps565.protocol["Nur Otan"], ps565.protocol.printed[1], ps565.protocol.source_line) == (1459, "1459", 2190)
+    assert (ps565.published["Nur Otan"], ps565.published.printed[1]) == (1459, "1459")
+    assert block(annex_3, 294).protocol.printed[1] == "1,024"
 
 
 def test_annex_3_layouts(annex_3: list[StationBlock]) -> None:
@@ -286,8 +347,8 @@ def test_annex_3_ps_45_page_break_header(annex_3: list[StationBlock], lines: lis
     assert lines[2233 - 1].startswith(" PEC 45")
     b = block(annex_3, 45)
     assert b.station.title_line == 2233
-    assert b.pec.votes == (19, 578, 6, 15, 72, 9, 9, 33)
-    assert b.cec.votes == (2, 794, 0, 0, 3, 0, 6, 1)
+    assert b.protocol.votes == (19, 578, 6, 15, 72, 9, 9, 33)
+    assert b.published.votes == (2, 794, 0, 0, 3, 0, 6, 1)
 
 
 # --------------------------------------------------------------------------- malformed input
@@ -321,7 +382,7 @@ def test_mangled_row_error_carries_line_attribute(text: str) -> None:
 
 
 def test_missing_heading_is_reported(text: str) -> None:
-    with pytest.raises(AnnexFormatError, match=r"heading 'ANNEX 2' not found"):
+    with pytest.raises(AnnexFormatError, match=r"^source: Annex 2: no heading of this annex"):
         parse_annex_2(mangle(text, 1969, "ANNEX"))
 
 
@@ -343,11 +404,11 @@ def test_annex_2_ps_811_matches_footnote_77_and_83(annex_2: list[StationBlock], 
     assert "Nur Otan received 1,049 votes, the ANSDP and Ak Zhol each received 85 votes, and there were 118 invalid ballots" in fn77
     assert "Nur Otan received 1,354 votes while the two other parties received 5 votes each, with only 3 invalid ballots" in fn77
     b = block(annex_2, 811)
-    assert (b.pec["Nur Otan"], b.pec["ANSDP"], b.pec["Ak Zhol"], b.pec["invalid"]) == (1049, 85, 85, 118)
-    assert (b.cec["Nur Otan"], b.cec["ANSDP"], b.cec["Ak Zhol"], b.cec["invalid"]) == (1354, 5, 5, 3)
+    assert (b.protocol["Nur Otan"], b.protocol["ANSDP"], b.protocol["Ak Zhol"], b.protocol["invalid"]) == (1049, 85, 85, 118)
+    assert (b.published["Nur Otan"], b.published["ANSDP"], b.published["Ak Zhol"], b.published["invalid"]) == (1354, 5, 5, 3)
     # fn 83 (L1584): "In Almaty region PS 811, of the 1,400 registered voters, all 1,400 voted."
     assert "PS 811, of the 1,400 registered voters, all 1,400 voted" in joined(lines, 1583, 1585)
-    assert sum(b.pec.votes) == sum(b.cec.votes) == 1400
+    assert sum(b.protocol.votes) == sum(b.published.votes) == 1400
 
 
 def test_annex_3_ps_45_three_versions(annex_3: list[StationBlock], lines: list[str]) -> None:
@@ -359,8 +420,8 @@ def test_annex_3_ps_45_three_versions(annex_3: list[StationBlock], lines: list[s
     observed, protocol = triples
     b = block(annex_3, 45)
     pick = ("ANSDP", "Nur Otan", "Ak Zhol")
-    assert tuple(b.pec[c] for c in pick) == protocol
-    cec = tuple(b.cec[c] for c in pick)
+    assert tuple(b.protocol[c] for c in pick) == protocol
+    cec = tuple(b.published[c] for c in pick)
     assert cec == (2, 794, 3)
     assert len({observed, protocol, cec}) == 3
 

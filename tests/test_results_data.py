@@ -36,7 +36,7 @@ def observations(graph, table):
 
 
 def test_the_csv_files_equal_the_source_text():
-    assert check_csvs(REPORT / "source.txt", REPORT / "annexes") == []
+    assert check_csvs(REPORT) == []
 
 
 def test_one_dataset_per_table_with_its_structure(graph):

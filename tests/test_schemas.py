@@ -12,7 +12,7 @@ import yaml
 from checker.kb.formats import FILE_KINDS
 from checker.kb.load import discover, kind_of
 from checker.kb.schemas import render, write_schemas
-from tests.conftest import KB_SMALL, ROOT
+from tests.conftest import FIXTURES, KB_SMALL, ROOT
 
 
 class _Yaml12Loader(yaml.SafeLoader):
@@ -36,7 +36,7 @@ def test_schema_is_valid_json_schema(kind):
 
 
 def _files():
-    for root in (ROOT, KB_SMALL):
+    for root in (ROOT, KB_SMALL, FIXTURES / "annex-layout"):
         for path in discover(root):
             yield pytest.param(root, path, id=str(path.relative_to(ROOT)))
 

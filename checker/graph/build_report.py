@@ -185,6 +185,12 @@ class ReportTriples:
             self.add(o, EOKB.justification, override["justification"])
             self.add(o, EOKB.owner, override["owner"])
 
+    def _annex_layout(self, top: Record) -> None:
+        """Nothing: a layout says how the report's text prints its annex tables, which is how the
+        tables are read (checker/results/annexes/), not a fact about the election. The tables
+        themselves enter the graph from their CSV files (checker/results/data.py), where each
+        observation names its CSV row."""
+
     def _waivers(self, top: Record) -> None:
         for n, waiver in enumerate(top.get("waivers", []), start=1):
             w = self.node(iri(f"waiver/{n}"), waiver, EOKB.Waiver)

@@ -17,8 +17,8 @@ import yaml
 from checker.kb.errors import Pos, Problems
 from checker.kb.read import PosList, Record, position
 from checker.kb.types import (
-    DATE_PATTERN, ID_RE, Boolean, Date, Enum, Id, Integer, LineRange, ListOf, Number, Obj, Ref,
-    Regex, Text, Type,
+    DATE_PATTERN, ID_RE, Boolean, Date, Enum, Id, Integer, LineRange, ListOf, Number, Obj, Pattern,
+    Ref, Text, Type,
 )
 
 
@@ -82,9 +82,9 @@ class Converter:
                 self._unknown_key(key_node, obj)
                 continue
             value = self.convert(value_node, spec.type, f"'{key}'")
+            record.value_pos[key] = self.pos(value_node)  # also when invalid: `written` tells it was given
             if value is not None:
                 record.values[key] = value
-                record.value_pos[key] = self.pos(value_node)
         for key, spec in obj.fields.items():
             if spec.required and key not in seen:
                 self.problems.add("KB106", record.pos, f"{obj.name} has no '{key}' ({spec.doc})")
@@ -142,6 +142,8 @@ class Converter:
         raw, plain = node.value, _is_plain(node)
         if isinstance(type, (Text, Id, Ref)):
             return self._text(node, type, what)
+        if isinstance(type, Pattern):
+            return self._pattern(node, type, what)
         if isinstance(type, Enum):
             if raw in type.values:
                 return raw
@@ -200,13 +202,29 @@ class Converter:
         if type.pattern and not re.match(type.pattern, text):
             self.problems.add("KB110", self.pos(node), f"{what}: '{text}' is not {type.describe()}")
             return None
-        if isinstance(type, Regex):
-            try:
-                re.compile(text)
-            except re.error as error:
-                self.problems.add("KB110", self.pos(node), f"{what}: not a regular expression: {error}")
-                return None
         return raw if "\n" in raw else text
+
+    def _pattern(self, node: yaml.ScalarNode, type: Pattern, what: str) -> str | None:
+        """A regular expression as written (spaces kept), after it compiled with the groups it needs."""
+        if self._text(node, Text(), what) is None:
+            return None
+        pattern = node.value
+        try:
+            groups = set(re.compile(pattern).groupindex)
+        except (re.error, OverflowError, RecursionError) as error:
+            self.problems.add("KB114", self.pos(node), f"{what}: '{pattern}' is not a regular expression: {error}")
+            return None
+        missing = [f"(?P<{name}>...)" for name in type.groups if name not in groups]
+        if missing:
+            self.problems.add("KB114", self.pos(node), f"{what}: '{pattern}' has no group {', '.join(missing)}")
+            return None
+        extra = sorted(groups - set(type.groups) - set(type.optional_groups))
+        if extra:
+            allowed = ", ".join(type.groups + type.optional_groups) or "none"
+            self.problems.add("KB114", self.pos(node),
+                              f"{what}: '{pattern}' has the group(s) {', '.join(extra)}, not used here (allowed: {allowed})")
+            return None
+        return pattern
 
     def _date(self, node: yaml.ScalarNode, what: str) -> datetime.date | None:
         raw = node.value

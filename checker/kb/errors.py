@@ -50,7 +50,11 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind("KB111", "unreadable file", "save the file as UTF-8 text"),
         ErrorKind("KB112", "file in an unknown place", "move it to the folder of its kind (docs/formats.md) or remove it"),
         ErrorKind("KB113", "missing or wrong schema line", "make the first line '# yaml-language-server: $schema=<the path given>'"),
-        ErrorKind("KB114", "no knowledge base here", "give --kb the folder that holds commitments/, law/ and findings/"),
+        ErrorKind("KB114", "invalid regular expression", "write a Python regular expression with the named groups "
+                  "the key asks for, e.g. (?P<number>\\d+); quote it in single quotes"),
+        ErrorKind("KB115", "inconsistent annex layout", "make the layout's parts agree as the message says "
+                  "(docs/formats.md, annex-layout)"),
+        ErrorKind("KB116", "no knowledge base here", "give --kb the folder that holds commitments/, law/ and findings/"),
         # Between records
         ErrorKind("KB201", "duplicate id", "give each record its own id; ids are unique across the knowledge base"),
         ErrorKind("KB202", "reference to an unknown id", "correct the id, or add the record it refers to"),
@@ -62,8 +66,6 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind("KB208", "waiver of an unknown rule", "use a rule id from `kbcheck rules`"),
         ErrorKind("KB209", "unknown id in result data", "use a party id of elections.yaml, a station key of "
                   "annexes/stations.csv or a table <report>/annex-<n> that the annexes define"),
-        ErrorKind("KB209", "unknown id in result data", "use a party id of elections.yaml, a station key of "
-                  "annexes/stations.csv or a table <report>/annex-<n> that the annexes define"),
         # Against the source text
         ErrorKind("KB301", "quotation not found in the source", "copy the text verbatim from the source lines given"),
         ErrorKind("KB302", "quotation found on other lines", "correct `lines` to where the quotation stands"),
@@ -72,9 +74,8 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind("KB305", "verdict wording not in the quotations", "quote the passage that holds the report's verdict words"),
         ErrorKind("KB306", "lines outside the source or the section", "give lines inside the source file and inside the section named"),
         ErrorKind("KB307", "annex data differs from the source text", "regenerate the CSV files with `python -m "
-                  "checker.results.annexes write <source.txt> <annexes folder>`; never edit them by hand"),
-        ErrorKind("KB307", "annex data differs from the source text", "regenerate the CSV files with `python -m "
-                  "checker.results.annexes write <source.txt> <annexes folder>`; never edit them by hand"),
+                  "checker.results.annexes write <report folder>`; never edit them by hand; if the text does not "
+                  "parse, correct annexes/layout.yaml"),
     )
 }
 

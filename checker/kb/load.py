@@ -93,10 +93,12 @@ def load(root: Path) -> KnowledgeBase:
     kb = KnowledgeBase(root)
     files = discover(root)
     if not files:
-        kb.problems.add("KB114", Pos("."), f"{root}: " + ("no YAML file in commitments/, law/ or findings/"
+        kb.problems.add("KB116", Pos("."), f"{root}: " + ("no YAML file in commitments/, law/ or findings/"
                                                           if root.is_dir() else "there is no such folder"))
     for path in files:
-        _read_file(kb, path)
+        kb_file = read_file(root, path, kb.problems)
+        if kb_file is not None:
+            kb.files.append(kb_file)
     _index(kb)
     _check_references(kb)
     _check_parents(kb)
@@ -107,33 +109,39 @@ def load(root: Path) -> KnowledgeBase:
     return kb
 
 
-def _read_file(kb: KnowledgeBase, path: Path) -> None:
-    rel = relative(path, kb.root)
+def read_file(root: Path, path: Path, problems: Problems) -> KbFile | None:
+    """One file of the knowledge base at `root`, read strictly by its kind (None if it cannot be
+    read at all); its problems are added to `problems`. What `load` does for every file, for a
+    command that needs only one (e.g. a report's annex layout)."""
+    rel = relative(path, root)
     kind = kind_of(rel)
     if kind is None:
-        kb.problems.add("KB112", Pos(rel), "this YAML file is not in the folder of any kind of file")
-        return
+        problems.add("KB112", Pos(rel), "this YAML file is not in the folder of any kind of file")
+        return None
     try:
         text = path.read_text(encoding="utf-8")
     except (UnicodeDecodeError, OSError) as error:
-        kb.problems.add("KB111", Pos(rel), f"cannot read the file: {error}")
-        return
-    _check_schema_line(kb, rel, kind, text)
-    node = compose(text, rel, kb.problems)
+        problems.add("KB111", Pos(rel), f"cannot read the file: {error}")
+        return None
+    _check_schema_line(problems, rel, kind, text)
+    node = compose(text, rel, problems)
     if node is None:
-        if not kb.problems.items or kb.problems.items[-1].pos.path != rel:
-            kb.problems.add("KB105", Pos(rel, 1, 1), f"the file is empty; expected {kind.top.describe()}")
-        return
-    top = Converter(rel, kb.problems).convert(node, kind.top, kind.name)
-    if isinstance(top, Record):
-        kb.files.append(KbFile(rel, kind, top))
+        if not problems.items or problems.items[-1].pos.path != rel:
+            problems.add("KB105", Pos(rel, 1, 1), f"the file is empty; expected {kind.top.describe()}")
+        return None
+    top = Converter(rel, problems).convert(node, kind.top, kind.name)
+    if not isinstance(top, Record):
+        return None
+    if kind.check is not None:
+        kind.check(top, problems)
+    return KbFile(rel, kind, top)
 
 
-def _check_schema_line(kb: KnowledgeBase, rel: str, kind: FileKind, text: str) -> None:
+def _check_schema_line(problems: Problems, rel: str, kind: FileKind, text: str) -> None:
     expected = "../" * rel.count("/") + kind.schema_file
     first = text.split("\n", 1)[0].strip()
     if first != SCHEMA_LINE + expected:
-        kb.problems.add("KB113", Pos(rel, 1, 1), f"the first line should be '{SCHEMA_LINE}{expected}'")
+        problems.add("KB113", Pos(rel, 1, 1), f"the first line should be '{SCHEMA_LINE}{expected}'")
 
 
 def _index(kb: KnowledgeBase) -> None:

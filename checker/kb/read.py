@@ -62,11 +62,13 @@ class Record:
     def __contains__(self, key: str) -> bool:
         return key in self.values
 
+    def written(self, key: str) -> bool:
+        """Whether the file gives `key`, even with a value that was refused (a problem then says so)."""
+        return key in self.value_pos
+
     def at(self, key: str) -> Pos:
         """Where the value of `key` stands (the record itself when the key is absent)."""
         return self.value_pos.get(key, self.pos)
-
-
 
 
 def position(path: str, mark: yaml.Mark) -> Pos:

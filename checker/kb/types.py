@@ -50,14 +50,25 @@ class Url(Text):
         return "a web address (http:// or https://)"
 
 
-class Regex(Text):
-    """A regular expression (Python's `re` syntax); one that does not compile is invalid."""
+@dataclass(frozen=True)
+class Pattern(Type):
+    """A regular expression (Python's `re` syntax) that must compile when loaded.
+
+    `groups` are the named groups it must have (`(?P<number>...)`), `optional_groups` those it
+    may have besides; any other named group is an error, so a misspelt group is caught.
+    """
+
+    groups: tuple[str, ...] = ()
+    optional_groups: tuple[str, ...] = ()
 
     def json_schema(self) -> dict:
-        return {"type": "string", "minLength": 1, "format": "regex"}
+        # No "format": "regex": editors check that against JavaScript's syntax, which has no (?P<name>...).
+        return {"type": "string", "minLength": 1}
 
     def describe(self) -> str:
-        return "a regular expression"
+        if not self.groups:
+            return "a regular expression"
+        return "a regular expression with the groups " + ", ".join(f"(?P<{g}>...)" for g in self.groups)
 
 
 @dataclass(frozen=True)

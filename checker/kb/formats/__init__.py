@@ -7,23 +7,29 @@ the loader converts by them, and docs/formats.md explains them with examples.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from checker.kb.errors import Problems
+from checker.kb.formats.annex_layout import ANNEX_LAYOUT_FILE, check_annex_layout
 from checker.kb.formats.claims import CLAIMS_FILE
 from checker.kb.formats.commitments import STANDARD_FILE
 from checker.kb.formats.law import COUNTRY_FILE, INSTRUMENT_FILE
 from checker.kb.formats.recommendations import PARAMETERS_FILE, RECOMMENDATIONS_FILE, VERDICTS_FILE, WAIVERS_FILE
 from checker.kb.formats.report import ELECTIONS_FILE, FINDINGS_FILE, REPORT_FILE
+from checker.kb.read import Record
 from checker.kb.types import Obj
 
 
 @dataclass(frozen=True)
 class FileKind:
-    """A kind of file: where it lives and its format."""
+    """A kind of file: where it lives, its format, and the rules between its keys that the format
+    cannot say (run on every file of the kind once it is read)."""
 
     name: str
     pattern: str  # a glob relative to the knowledge base root
     top: Obj
+    check: Callable[[Record, Problems], None] | None = None
 
     @property
     def schema_file(self) -> str:
@@ -42,4 +48,5 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("waivers", "waivers.yaml", WAIVERS_FILE),
     FileKind("parameters", "parameters.yaml", PARAMETERS_FILE),
     FileKind("claims", "findings/*/claims.yaml", CLAIMS_FILE),
+    FileKind("annex-layout", "findings/*/annexes/layout.yaml", ANNEX_LAYOUT_FILE, check_annex_layout),
 )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from checker.kb.types import (
-    Date, Enum, Id, ListOf, Obj, Ref, Regex, Text, Url, optional, required,
+    Date, Enum, Id, ListOf, Obj, Pattern, Ref, Text, Url, optional, required,
 )
 from checker.kb.formats.common import LEGAL_FORCES, QUOTE
 
 CITATION = Obj("citation", "How reports cite the standard's paragraphs (kbcheck coverage finds them).", {
-    "pattern": required(Regex(), "A regular expression with a group named `paragraph` (more paragraphs in "
+    "pattern": required(Pattern(("paragraph",), ("paragraph2", "paragraph3")), "A regular expression with a group named `paragraph` (more paragraphs in "
                         "groups `paragraph2`, `paragraph3`), e.g. 'Article (?P<paragraph>25) of the ICCPR'."),
     "near": optional(Text(), "Words that must stand near the match (400 characters before, 80 after) for "
                      "it to count, e.g. the document's name after a bare 'paragraph 7.3'."),
