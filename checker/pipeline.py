@@ -18,7 +18,7 @@ from checker.kb.load import KnowledgeBase, load
 from checker.kb.quotes import QuoteTally, check_quotes
 from checker.results.claims import check_claims
 from checker.results.data import add_results_data
-from checker.judge.waivers import check_waivers
+from checker.judge.waivers import check_parameter_overrides, check_waivers
 
 
 @dataclass
@@ -36,6 +36,7 @@ def load_and_check(root: Path, today: datetime.date | None = None) -> Loaded:
     problems.extend(kb.problems)
     tally = check_quotes(kb, problems)
     check_waivers(kb, problems, today)
+    check_parameter_overrides(kb, problems)
     graph = None if problems else build_graph(kb)
     if graph is not None:  # issue 7: the annex tables (annexes/*.csv) as RDF Data Cube, and claims on them
         problems.extend(add_results_data(kb, graph))

@@ -37,24 +37,34 @@ def kb_graph(name: str) -> Graph:
 
 
 def add_verdict(graph: Graph, election: str, commitment: str, value, *, evidence=(), results=(), rules=(),
-                report=None, agrees=None, as_of="2020-03-01") -> URIRef:
-    """A verdict as the checker writes it: verdict/<election id>/<commitment id>."""
+                report=None, agrees=None, as_of="2020-03-01", scope=EOKB.LawScope) -> URIRef:
+    """A verdict as the checker writes it: the overall verdict verdict/<election id>/<commitment id>
+    and its one scope's verdict …/<scope>, which carries the comparison with the report."""
     verdict = ID[f"verdict/{election}/{commitment}"]
-    graph.add((verdict, RDF.type, EOKB.Verdict))
-    graph.add((verdict, EOKB.election, ID[election]))
-    graph.add((verdict, EOKB.commitment, ID[commitment]))
-    graph.add((verdict, EOKB.asOf, Literal(as_of, datatype=XSD.date)))
-    graph.add((verdict, EOKB.verdictValue, value))
-    for node in evidence:
-        graph.add((verdict, EOKB.evidence, node))
-    for node in results:
-        graph.add((verdict, EOKB.result, node))
-    for node in rules:
-        graph.add((verdict, EOKB.rule, node))
+    part = ID[f"verdict/{election}/{commitment}/{str(scope).rsplit('#', 1)[1].removesuffix('Scope').lower()}"]
+    for node, node_scope in ((verdict, EOKB.OverallScope), (part, scope)):
+        graph.add((node, RDF.type, EOKB.Verdict))
+        graph.add((node, EOKB.election, ID[election]))
+        graph.add((node, EOKB.commitment, ID[commitment]))
+        graph.add((node, EOKB.scope, node_scope))
+        graph.add((node, EOKB.asOf, Literal(as_of, datatype=XSD.date)))
+        graph.add((node, EOKB.verdictValue, value))
+        graph.add((node, EOKB.ruleCount, Literal(len(rules))))
+        graph.add((node, EOKB.assessedRuleCount, Literal(len(rules))))
+        graph.add((node, EOKB.applicability, Literal("applicable: participating State since 1991-01-01")))
+        graph.add((node, EOKB.verdictLegalForce, EOKB.PoliticalCommitment))
+        for evidence_node in evidence:
+            graph.add((node, EOKB.evidence, evidence_node))
+        for result in results:
+            graph.add((node, EOKB.result, result))
+        for rule in rules:
+            graph.add((node, EOKB.rule, rule))
+    graph.add((verdict, DCTERMS.hasPart, part))
     if report is not None:
-        graph.add((verdict, EOKB.reportVerdict, report))
+        graph.add((part, EOKB.reportVerdict, report))
     if agrees is not None:
-        graph.add((verdict, EOKB.agreesWithReport, Literal(agrees)))
+        graph.add((part, EOKB.agreesWithReport, Literal(agrees)))
+        graph.add((part, EOKB.independentOfReport, Literal(True)))
     return verdict
 
 

@@ -49,3 +49,32 @@ def test_every_file_validates_against_its_schema(root: Path, path: Path):
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:10])
+
+
+def _objects(obj, seen=None):
+    from checker.kb.types import ListOf, Obj
+
+    seen = seen if seen is not None else {}
+    if isinstance(obj, Obj) and obj.name not in seen:
+        seen[obj.name] = obj
+        for spec in obj.fields.values():
+            inner = spec.type.item if isinstance(spec.type, ListOf) else spec.type
+            _objects(inner, seen)
+    return seen
+
+
+def test_docs_formats_documents_every_key_and_value():
+    """docs/formats.md is checked against checker/kb/formats: every key of every kind of file is
+    shown, and every allowed value of the enumerations experts type most (units, bases)."""
+    from checker.kb.formats import FILE_KINDS
+    from checker.kb.formats.common import BINDING_BASES, FACT_BASES, FIGURE_UNITS, SCOPES, SECTION_PARTS
+
+    text = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
+    objects = {}
+    for kind in FILE_KINDS:
+        _objects(kind.top, objects)
+    missing = sorted({f"{obj.name}.{key}" for obj in objects.values() for key in obj.fields
+                      if f"{key}:" not in text})
+    assert not missing, f"docs/formats.md does not show these keys: {missing}"
+    for value in (*FIGURE_UNITS, *FACT_BASES, *BINDING_BASES, *SCOPES, *SECTION_PARTS):
+        assert value in text, f"docs/formats.md does not name the value {value!r}"

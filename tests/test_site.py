@@ -184,7 +184,8 @@ def test_home_counts_verdicts_per_election(judged_docs):
     counts = {re.search(r"--([a-z-]+)", row[0]).group(1): [c.strip() for c in row[1:]] for row in table[1:]
               if "eokb-verdict" in row[0]}
     assert counts == {"violated": ["0", "1"], "at-risk": ["0", "0"], "noted": ["0", "0"], "met": ["1", "0"],
-                      "waived": ["0", "0"], "not-assessed": ["1", "1"]}
+                      "partly-assessed": ["0", "0"], "waived": ["0", "0"], "not-assessed": ["1", "1"],
+                      "not-applicable": ["0", "0"]}
     assert "Built on 2020-01-01" in unescape(text) and "test (graph " in unescape(text)
 
 

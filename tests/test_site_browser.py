@@ -189,7 +189,7 @@ def matrix_cell(page, base: str, commitment_label: str, election_label: str):
 
 def test_matrix_cell_says_violated_and_links_to_its_evidence(page, judged_site):
     cell = matrix_cell(page, judged_site, "Copenhagen Document 1990, Paragraph 7.2", "1 March 2020")
-    assert cell.inner_text().strip() == "violated"
+    assert cell.inner_text().strip() == "violated 1/1 rules"
     cell.get_by_role("link").click()
     page.wait_for_load_state()
     assert page.url == judged_site + "commitments/copenhagen-1990/7.2/#verdict-xx-2020-assembly"
@@ -203,10 +203,36 @@ def test_matrix_cell_says_violated_and_links_to_its_evidence(page, judged_site):
 
 def test_bundled_matrix_7_2_in_2007_is_violated(page, bundled_site):
     cell = matrix_cell(page, bundled_site, "Copenhagen Document 1990, Paragraph 7.2", "2007")
-    assert cell.inner_text().strip() == "violated"
+    assert cell.inner_text().strip() == "violated 1/1 rules"
     cell.get_by_role("link").click()
     page.wait_for_load_state()
     assert page.url.endswith("commitments/copenhagen-1990/7.2/#verdict-kz-2007-majilis")
+
+
+def test_bundled_matrix_says_what_a_verdict_rests_on(page, bundled_site):
+    """Issue 11: a standard that did not bind is not applicable; a met verdict on inferred facts is
+    marked; coverage reads k/n."""
+    assert matrix_cell(page, bundled_site, "ICCPR, Article 25", "2004").inner_text().strip() == "not applicable"
+    met = matrix_cell(page, bundled_site, "Copenhagen Document 1990, Paragraph 7.3", "2004")
+    assert met.inner_text().strip().startswith("met 2/2 rules")
+    assert "inferred" in met.locator(".eokb-caveat").get_attribute("aria-label")
+    partly = matrix_cell(page, bundled_site, "Copenhagen Document 1990, Paragraph 7.9", "2004")
+    assert partly.inner_text().strip() == "partly assessed 1/3 rules"
+    assert "not a violated commitment" not in page.content()
+    assert page.get_by_text("How to read a cell").count() == 1
+
+
+def test_every_outcome_has_a_pattern_of_its_own(page, bundled_site):
+    """The verdicts read without colour: each outcome's badge differs in border or background pattern."""
+    page.goto(bundled_site + "compliance/")
+    looks = page.evaluate("""() => [...document.querySelectorAll('li .eokb-verdict')].map(e => {
+        const s = getComputedStyle(e);
+        return [e.className, [s.borderTopStyle, s.borderRightStyle, s.borderTopWidth, s.backgroundImage,
+                              s.fontStyle].join('|')];
+    })""")
+    by_class = dict(looks)
+    assert len(by_class) == 8, by_class  # the legend shows all eight
+    assert len(set(by_class.values())) == 8, by_class
 
 
 # -- hostile text stays text ------------------------------------------------------------------

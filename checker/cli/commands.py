@@ -139,10 +139,18 @@ def _coverage(args) -> int:
 
 
 def _rules(args) -> int:
+    from checker.judge.parameters import declared
     from checker.judge.rules import load_rules
 
-    for rule in load_rules(args.kb)[1]:
-        print(f"{rule.id:<34} {rule.severity:<9} {', '.join(rule.commitments):<24} {rule.label}")
+    shapes, rules = load_rules(args.kb)
+    for rule in rules:
+        print(f"{rule.id:<34} {rule.severity:<9} {rule.scope:<8} {', '.join(rule.commitments):<24} {rule.label}")
+    parameters = declared(shapes)
+    if parameters:
+        print("\nParameters (set another value in parameters.yaml):")
+        for parameter in parameters.values():
+            users = ", ".join(r.id for r in rules if parameter.id in r.parameters)
+            print(f"{parameter.id:<34} {parameter.describe()} [used by {users}]")
     return EXIT_OK
 
 

@@ -35,3 +35,18 @@ def check_waivers(kb: KnowledgeBase, problems: Problems, today: datetime.date | 
                          f"the waiver of {waiver.get('rule')} for {waiver.get('election')} expired on {expires}")
         if known is not None and waiver.get("rule") and waiver["rule"] not in known:
             problems.add("KB208", waiver.at("rule"), f"no rule has the id '{waiver['rule']}'")
+
+
+def check_parameter_overrides(kb: KnowledgeBase, problems: Problems) -> None:
+    """KB210: an override in parameters.yaml names a parameter the rules do not declare."""
+    overrides = kb.records("parameter-override")
+    if not overrides or not (Path(kb.root) / "rules").is_dir():
+        return
+    from checker.judge.parameters import declared
+    from checker.judge.rules import load_rules
+
+    known = declared(load_rules(kb.root)[0])
+    for override in overrides:
+        if override.get("parameter") and override["parameter"] not in known:
+            problems.add("KB210", override.at("parameter"), f"no rule parameter has the id '{override['parameter']}'"
+                         f" (known: {', '.join(sorted(known)) or 'none'})")

@@ -66,6 +66,7 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind("KB208", "waiver of an unknown rule", "use a rule id from `kbcheck rules`"),
         ErrorKind("KB209", "unknown id in result data", "use a party id of elections.yaml, a station key of "
                   "annexes/stations.csv or a table <report>/annex-<n> that the annexes define"),
+        ErrorKind("KB210", "override of an unknown parameter", "use a parameter id from `kbcheck rules` (parameters are declared in rules/parameters.ttl)"),
         # Against the source text
         ErrorKind("KB301", "quotation not found in the source", "copy the text verbatim from the source lines given"),
         ErrorKind("KB302", "quotation found on other lines", "correct `lines` to where the quotation stands"),

@@ -172,8 +172,9 @@ class Verdicts:
         if node is None:
             return "", ""
         rules, assessed = self.view.python(node, EOKB.ruleCount), self.view.python(node, EOKB.assessedRuleCount)
-        coverage = f"{assessed}/{rules}" if isinstance(rules, int) and rules else ""
-        return coverage, self._caveat(node, self.value_of(node))
+        value = self.value_of(node)
+        coverage = f"{assessed}/{rules}" if isinstance(rules, int) and rules and value != NOT_APPLICABLE else ""
+        return coverage, self._caveat(node, value)
 
     def _rule_name(self, shape) -> str:
         return self.view.text(shape, EOKB.ruleId) or self.view.short_id(shape)
