@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from checker.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, EXIT_RESULTS, load_valid, print_problems
+from checker.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, load_valid, print_problems
+from checker.cli.gate import check_command, lock_command
 from checker.cli.site import site
 from checker.common import atomic
 from checker.kb.errors import CATALOGUE, Problems
@@ -46,33 +47,6 @@ def _build(args) -> int:
         return EXIT_INVALID
     print(f"wrote {', '.join(str(p) for p in outcome.written)}", file=sys.stderr)
     return EXIT_OK
-
-
-def _judgement(args, kb, graph):
-    from checker.judge.check import run_check
-
-    return run_check(args.kb, graph, as_of=args.as_of, engine=args.engine)
-
-
-def _check(args) -> int:
-    from checker.reports import terminal
-    from checker.judge.check import failing
-    from checker.reports.outputs import write_outputs  # outputs (issue 5, 10-11): every report from one run
-    from checker.common.progress import Progress
-
-    progress = Progress(sys.stderr)  # stage names and elapsed time, on a terminal only
-    with progress.stage("loading"):
-        kb, graph = load_valid(args)
-    if kb is None:
-        return EXIT_INVALID
-    with progress.stage("judging"):
-        judgement = _judgement(args, kb, graph)
-    sys.stdout.write(terminal.render(judgement, sys.stdout))
-    if args.out:
-        with progress.stage("writing the reports"):
-            written = write_outputs(judgement, graph, args.out)
-        print(f"wrote {', '.join(path.name for path in written)} to {args.out}", file=sys.stderr)
-    return EXIT_RESULTS if failing(judgement, args.fail_on) else EXIT_OK
 
 
 def _scenario(args, name: str, run, render) -> int:
@@ -188,7 +162,8 @@ def _claims(args) -> int:
 COMMANDS = {
     "build": _build,
     "validate": _validate,
-    "check": _check,
+    "check": check_command,
+    "lock": lock_command,
     "diff": _diff,
     "simulate": _simulate,
     "export": _export,

@@ -34,8 +34,16 @@ def parser() -> argparse.ArgumentParser:
     _judging_options(check)
     check.add_argument("--out", type=Path, help="write verdicts.json, results.sarif, junit.xml, report.md and "
                        "report.ttl to this folder, all from one run")
-    check.add_argument("--fail-on", choices=("violation", "warning", "info", "none"), default="violation",
-                       help="exit 1 when an unwaived result is at or above this severity (default: violation)")
+    check.add_argument("--fail-on", choices=("violation", "warning", "info", "none"),
+                       help="exit 1 when an unwaived result is at or above this severity (default: violation "
+                       "without a verdicts.lock, none with one: then only a verdict that differs from the lock fails)")
+    check.add_argument("--update-lock", action="store_true",
+                       help="write verdicts.lock from this run (the verdicts are accepted as reviewed)")
+    check.add_argument("--summary", type=Path, help="append the differences from verdicts.lock as Markdown to this "
+                       "file (e.g. $GITHUB_STEP_SUMMARY)")
+    lock = commands.add_parser("lock", help="write verdicts.lock: the reviewed verdicts that `kbcheck check` "
+                               "compares with")
+    _engine_option(lock)
     export = commands.add_parser("export", help="write the graph")
     export.add_argument("--format", choices=("ttl", "jsonld", "nt"), default="ttl")
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")

@@ -136,6 +136,8 @@ def _verdicts(framed: Graph, item: Judged, commitment: URIRef, rules: list[Rule]
                       evidence(framed, item.election, commitment, [r for v in scoped for r in v.results], {}),
                       "overall", applies, weakest(v.basis for v in scoped), {v.scope: v.verdict for v in scoped})
     overall.evidence.facts = [f for v in scoped for f in v.evidence.facts]
+    overall.evidence.versions = sorted({ver for v in scoped for ver in v.evidence.versions},
+                                       key=lambda ver: (ver.provision, ver.in_force_from))
     return [*scoped, overall]
 
 
