@@ -7,7 +7,7 @@ only when a computed verdict differs from it — changed, new or gone — or dis
 report's own verdict. One line per election × commitment × scope, sorted, so that a change of
 verdict is a one-line diff in a pull request:
 
-    kz/2007-majilis | copenhagen-1990/7.2 | law | violated | 1/1 | CPH-7.2-popular-chamber=1
+    xx/2020-assembly | copenhagen-1990/7.2 | law | violated | 1/1 | CPH-7.2-popular-chamber=1
 
 (election | commitment | scope | verdict | rules with facts / rules | rule=results, …).
 A change of results or coverage under the same verdict is reported as a note, never a failure.
