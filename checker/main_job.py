@@ -23,7 +23,7 @@ from checker.graph.export import FORMATS, serialize
 from checker.reports.outputs import write_outputs
 from checker.pipeline import load_and_check
 from checker.judge.rules import load_rules
-from checker.judge.scenarios import would_close
+from checker.judge.simulate import would_close
 from checker.reports.verdict_rdf import verdict_graph, verdict_iri
 from checker.graph.vocab import EOKB
 

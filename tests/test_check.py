@@ -12,7 +12,8 @@ from checker.judge.check import run_check
 from checker.cli import EXIT_INVALID, EXIT_OK, EXIT_RESULTS, main
 from checker.pipeline import load_and_check
 from checker.judge.rules import load_rules
-from checker.judge.scenarios import ScenarioError, diff, simulate
+from checker.judge.scenarios import ScenarioError, diff
+from checker.judge.simulate import simulate
 from tests.conftest import KB_SMALL, ROOT
 
 JUDGED_BY_REPORT = ["copenhagen-1990/7.2", "copenhagen-1990/7.3", "copenhagen-1990/7.4", "copenhagen-1990/7.5",

@@ -79,8 +79,8 @@ def _diff(args) -> int:
 
 
 def _simulate(args) -> int:
+    from checker.judge.simulate import simulate
     from checker.reports.scenarios import render_simulation
-    from checker.judge.scenarios import simulate
 
     return _scenario(
         args, "simulate",
@@ -94,6 +94,7 @@ def _verify_quotes(args) -> int:
 
     kb = load(args.kb)
     problems = Problems()
+    problems.items.extend(p for p in kb.problems if p.id.startswith("KB3"))  # source texts: missing, stale SHA-256
     tally = check_quotes(kb, problems)
     if problems:
         print_problems(problems)

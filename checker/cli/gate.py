@@ -16,12 +16,17 @@ from checker.reports import lock
 
 
 def _judge(args):
-    from checker.judge.check import run_check
+    from checker.judge.check import SelectionError, run_check, select
 
     kb, graph = load_valid(args)
     if kb is None:
         return None, None
-    return graph, run_check(args.kb, graph, as_of=getattr(args, "as_of", None), engine=args.engine)
+    judgement = run_check(args.kb, graph, as_of=getattr(args, "as_of", None), engine=args.engine)
+    try:
+        return graph, select(judgement, graph, getattr(args, "election", None), getattr(args, "country", None))
+    except SelectionError as error:
+        print(f"kbcheck: {error}", file=sys.stderr)
+        return None, None
 
 
 def lock_command(args) -> int:
@@ -51,6 +56,10 @@ def check_command(args) -> int:
             written = write_outputs(judgement, graph, args.out)
         print(f"wrote {', '.join(path.name for path in written)} to {args.out}", file=sys.stderr)
     path = args.kb / lock.LOCK_NAME
+    if args.update_lock and (args.election or args.country):
+        print("kbcheck: --update-lock writes the whole lock: run it without --election and --country",
+              file=sys.stderr)
+        return EXIT_INVALID
     if args.update_lock:
         atomic.write_text(path, lock.render(judgement))
         print(f"wrote {path} ({len(judgement.verdicts)} verdicts)", file=sys.stderr)
@@ -59,7 +68,11 @@ def check_command(args) -> int:
     blocking = bool(failing(judgement, fail_on))
     if gated:
         try:
-            found = lock.differences(judgement, lock.parse(path))
+            locked = lock.parse(path)
+            if args.election or args.country:  # compare the selection with its own lines only
+                chosen = {v.election for v in judgement.verdicts}
+                locked = {key: entry for key, entry in locked.items() if key[0] in chosen}
+            found = lock.differences(judgement, locked)
         except lock.LockError as error:
             print(f"{error}", file=sys.stderr)
             return EXIT_INVALID

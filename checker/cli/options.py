@@ -55,7 +55,8 @@ def parser() -> argparse.ArgumentParser:
     _engine_option(diff)
     simulate = commands.add_parser("simulate", help="re-check with recommendations' fact changes applied")
     simulate.add_argument("--apply", required=True, help="recommendations, e.g. A3,A5 or 1,2 or full ids")
-    simulate.add_argument("--election", help="the election judged (default: the latest)")
+    simulate.add_argument("--election", help="the election judged (default: each recommendation's own report's "
+                          "elections)")
     simulate.add_argument("--format", choices=("text", "json", "md"), default="text")
     _engine_option(simulate)
     commands.add_parser("verify-quotes", help="check every quotation against the source text")
@@ -109,8 +110,14 @@ def _date(text: str):
 
 def _judging_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=_date, help="judge every election by the law in force on this day")
+    _selection_options(parser)
     # issue 7: oxigraph runs the same shapes as whole-graph queries (national data)
     _engine_option(parser)
+
+
+def _selection_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--election", help="judge only this election (its id, e.g. xx/2020-assembly)")
+    parser.add_argument("--country", help="judge only this country's elections (its id, e.g. xx)")
 
 
 def _engine_option(parser: argparse.ArgumentParser) -> None:

@@ -7,7 +7,7 @@ from rdflib import DCTERMS, RDFS, SKOS, URIRef
 
 from checker.graph.ids import iri, part
 from checker.graph.namespaces import ELI
-from checker.graph.terms import FACT_BASIS, FACT_GROUPS, LEGAL_FORCE, REFERENCE_KEYS
+from checker.graph.terms import FACT_BASIS, FACT_GROUPS, LEGAL_FORCE, REFERENCE_KEYS, SELECTION_METHOD
 from checker.graph.vocab import EOKB
 from checker.kb.load import version_id
 from checker.kb.read import Record
@@ -131,3 +131,8 @@ class LawTriples:
                     self.add(f, EOKB.basis, FACT_BASIS[fact["basis"]])
                 self.add(f, EOKB.basisNote, fact.get("basis_note"))
                 self.add(f, EOKB.holdsFrom, fact.get("holds_from"))
+                replaces = fact.get("replaces")
+                if replaces:
+                    self.add(f, EOKB.replacesChamber, iri(replaces["chamber"]) if replaces.get("chamber") else None)
+                    self.add(f, EOKB.replacesMethod, SELECTION_METHOD.get(replaces.get("method")))
+                    self.add(f, EOKB.replacesBody, iri(replaces["body"]) if replaces.get("body") else None)

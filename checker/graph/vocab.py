@@ -204,6 +204,9 @@ class EOKB(DefinedNamespace):
     registered: URIRef  # Whether the list was registered.
     registeringBody: URIRef  # The body that registers parties.
     rejectionForAnyError: URIRef  # A single error in an application can lead to its rejection.
+    replacesBody: URIRef  # A proposed seat allocation replaces the allocation chosen by this body.
+    replacesChamber: URIRef  # A proposed fact replaces the fact record of this chamber (with the other identifying keys it names).
+    replacesMethod: URIRef  # A proposed seat allocation replaces the allocation of this selection method.
     reportVerdict: URIRef  # The report's own verdict that a computed verdict is compared with.
     reportVerdictWording: URIRef  # The report's own verdict words for the finding.
     requirementsPublic: URIRef  # The technical requirements and certification results are published.

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import RDF, Graph, URIRef
 
+from checker.graph.ids import ID_BASE, readable
+from checker.graph.vocab import EOKB
 from checker.judge.model import Judgement
 from checker.judge.verdicts import judge
 from checker.judge.rules import load_rules
@@ -25,3 +27,23 @@ def failing(judgement: Judgement, fail_on: str) -> list:
         return []
     threshold = SEVERITY_RANK[fail_on]
     return [r for r in judgement.results if r.waiver is None and SEVERITY_RANK[r.rule.severity] >= threshold]
+
+
+class SelectionError(ValueError):
+    """--election or --country names nothing the knowledge base has (exit 2)."""
+
+
+def select(judgement: Judgement, graph: Graph, election: str | None = None, country: str | None = None) -> Judgement:
+    """The judgement of one election, or of one country's elections (both: their intersection)."""
+    if election is None and country is None:
+        return judgement
+    elections = {readable(e) for e in graph.subjects(RDF.type, EOKB.Election)}
+    if election is not None and election not in elections:
+        raise SelectionError(f"no election has the id '{election}' (known: {', '.join(sorted(elections))})")
+    if country is not None and (URIRef(ID_BASE + country), RDF.type, EOKB.Country) not in graph:
+        raise SelectionError(f"no country has the id '{country}'")
+    chosen = {e for e in elections if (election is None or e == election) and (
+        country is None or graph.value(URIRef(ID_BASE + e), EOKB.country) == URIRef(ID_BASE + country))}
+    return Judgement([v for v in judgement.verdicts if v.election in chosen],
+                     [r for r in judgement.results if r.election in chosen], judgement.raw, judgement.rules,
+                     judgement.parameters, [r for r in judgement.inapplicable if r.election in chosen])

@@ -117,8 +117,8 @@ class Converter:
         if items is None or len(items) != 2:
             self.problems.add("KB105", self.pos(node), f"{what}: expected a line range [first, last]")
             return None
-        first = self._scalar(items[0], Integer(1), what)
-        last = self._scalar(items[1], Integer(1), what)
+        first = self.convert(items[0], Integer(1), what)
+        last = self.convert(items[1], Integer(1), what)
         if first is None or last is None:
             return None
         if first > last:
@@ -154,8 +154,8 @@ class Converter:
         if isinstance(type, Boolean):
             if plain and raw in _BOOLEANS:
                 return _BOOLEANS[raw]
-            if plain and _YAML11_BOOLEANS.match(raw):
-                self.problems.add("KB104", self.pos(node),
+            if plain and _YAML11_BOOLEANS.match(raw):  # KB105, whose hint agrees: not KB104's "quote it"
+                self.problems.add("KB105", self.pos(node),
                                   f"{what}: '{raw}' means true/false in YAML 1.1 but text in YAML 1.2; write true or false")
                 return None
             return self._wrong_scalar(node, type, what)

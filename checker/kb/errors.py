@@ -67,6 +67,7 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind("KB209", "unknown id in result data", "use a party id of elections.yaml, a station key of "
                   "annexes/stations.csv or a table <report>/annex-<n> that the annexes define"),
         ErrorKind("KB210", "override of an unknown parameter", "use a parameter id from `kbcheck rules` (parameters are declared in rules/parameters.ttl)"),
+        ErrorKind("KB211", "references into a file that could not be read", "fix that file first; its references are checked once it reads"),
         # Against the source text
         ErrorKind("KB301", "quotation not found in the source", "copy the text verbatim from the source lines given"),
         ErrorKind("KB302", "quotation found on other lines", "correct `lines` to where the quotation stands"),

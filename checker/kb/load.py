@@ -95,12 +95,15 @@ def load(root: Path) -> KnowledgeBase:
     if not files:
         kb.problems.add("KB116", Pos("."), f"{root}: " + ("no YAML file in commitments/, law/ or findings/"
                                                           if root.is_dir() else "there is no such folder"))
+    unread = []
     for path in files:
         kb_file = read_file(root, path, kb.problems)
         if kb_file is not None:
             kb.files.append(kb_file)
+        else:
+            unread.append(relative(path, root))
     _index(kb)
-    _check_references(kb)
+    _check_references(kb, unread)
     _check_parents(kb)
     _check_versions(kb)
     _check_money(kb)
@@ -119,9 +122,17 @@ def read_file(root: Path, path: Path, problems: Problems) -> KbFile | None:
         problems.add("KB112", Pos(rel), "this YAML file is not in the folder of any kind of file")
         return None
     try:
-        text = path.read_text(encoding="utf-8")
-    except (UnicodeDecodeError, OSError) as error:
+        data = path.read_bytes()
+    except OSError as error:
         problems.add("KB111", Pos(rel), f"cannot read the file: {error}")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        problems.add("KB111", Pos(rel, line, column),
+                     f"byte 0x{data[error.start]:02x} is not UTF-8 (the file was saved in another encoding)")
         return None
     _check_schema_line(problems, rel, kind, text)
     node = compose(text, rel, problems)
@@ -173,15 +184,40 @@ def references(record: Record) -> Iterator[tuple[str, Ref, str, Pos]]:
                 yield key, spec.type.item, item, pos
 
 
-def _check_references(kb: KnowledgeBase) -> None:
+def id_prefix(relpath: str) -> str | None:
+    """The ids a file holds start with this (docs/formats.md): commitments/<standard>.yaml →
+    <standard>, law/<country>/<instrument>.yaml → <country>/<instrument>, law/<country>/country.yaml
+    → <country>, findings/<report>/… → <report>."""
+    parts = relpath.removesuffix(".yaml").removesuffix(".yml").split("/")
+    if parts[0] == "commitments" and len(parts) == 2:
+        return parts[1]
+    if parts[0] == "law" and len(parts) == 3:
+        return parts[1] if parts[2] == "country" else f"{parts[1]}/{parts[2]}"
+    if parts[0] == "findings" and len(parts) > 2:
+        return parts[1]
+    return None
+
+
+def _check_references(kb: KnowledgeBase, unread: list[str] = ()) -> None:
+    """KB202/KB206 for each reference to a missing or wrong record; the references into a file that
+    could not be read are one problem, not one per reference: fix that file first."""
+    into_unread: dict[str, list[Pos]] = {}
+    prefixes = {prefix: path for path in unread if (prefix := id_prefix(path))}
     for kb_file in kb.files:
         for record in walk(kb_file.top):
             for key, ref, target, pos in references(record):
                 found = kb.index.get(target)
-                if found is None:
+                owner = next((path for prefix, path in prefixes.items()
+                              if target == prefix or target.startswith(prefix + "/")), None)
+                if found is None and owner is not None:
+                    into_unread.setdefault(owner, []).append(pos)
+                elif found is None:
                     kb.problems.add("KB202", pos, f"'{key}' refers to '{target}', which no {' or '.join(ref.kinds)} has as id")
                 elif found.kind not in ref.kinds:
                     kb.problems.add("KB206", pos, f"'{key}' refers to '{target}', a {found.kind}, not a {' or '.join(ref.kinds)}")
+    for owner, places in sorted(into_unread.items()):
+        kb.problems.add("KB211", places[0], f"{len(places)} reference(s) point into {owner}, which could not be "
+                        "read (see its own problem)")
 
 
 def _check_parents(kb: KnowledgeBase) -> None:
@@ -245,6 +281,9 @@ def _check_fact_bases(kb: KnowledgeBase) -> None:
         facts = version.get("facts")
         for group in (facts.values.values() if isinstance(facts, Record) else ()):
             for fact in group if isinstance(group, list) else ():
+                if isinstance(fact, Record) and fact.get("replaces"):
+                    kb.problems.add("KB110", fact.at("replaces"), "'replaces' belongs to a recommendation's "
+                                    "proposed change, not to the facts of a provision version")
                 if isinstance(fact, Record) and not fact.get("basis"):
                     kb.problems.add("KB106", fact.pos, f"this {fact.kind} has no 'basis': say where it comes from "
                                     "(law-text, authority-statement, observation, report-assessment or inferred)")

@@ -51,12 +51,37 @@ def check_quotes(kb: KnowledgeBase, problems: Problems) -> QuoteTally:
                              f"the quotation stands at lines [{result.elsewhere.first_line}, "
                              f"{result.elsewhere.last_line}], not [{first}, {last}]")
             else:
+                typographic = typographic_difference(normalise_quote(record["text"]), result.closest or "")
                 problems.add("KB301", record.at("text"),
                              f"not found in {source_id} lines [{first}, {last}]: "
-                             f"{_clip(normalise_quote(record['text']))!r}; closest passage: {_clip(result.closest)!r}")
+                             f"{_clip(normalise_quote(record['text']))!r}; closest passage: {_clip(result.closest)!r}"
+                             + (f"; {typographic}" if typographic else ""))
     _check_verdict_words(kb, problems)
     _check_finding_lines(kb, problems)
     return QuoteTally(checked, failed)
+
+
+# Characters an editor or a retyping swaps for look-alikes: quotation marks, apostrophes, dashes, spaces.
+_LOOK_ALIKES = {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‑": "-",
+                "\u00a0": " "}
+
+
+def _plain(text: str) -> str:
+    return "".join(_LOOK_ALIKES.get(ch, ch) for ch in text)
+
+
+def typographic_difference(quoted: str, source: str) -> str | None:
+    """When the quotation differs from the passage only by look-alike characters, which ones."""
+    start = _plain(source).find(_plain(quoted)) if quoted and source else -1
+    if start < 0:
+        return None
+    passage = source[start: start + len(quoted)]  # one character for one: the look-alikes map 1:1
+    pairs = sorted({(q, s) for q, s in zip(quoted, passage) if q != s})
+    if not pairs:
+        return None
+    said = ", ".join(f"the source has {s!r} (U+{ord(s):04X}) where the quotation has {q!r} (U+{ord(q):04X})"
+                     for q, s in pairs)
+    return f"only typographic characters differ: {said}"
 
 
 def _clip(text: str, width: int = 160) -> str:

@@ -44,10 +44,12 @@ class Text(Type):
 
 @dataclass(frozen=True)
 class Url(Text):
-    pattern: str | None = r"^https?://\S+$"
+    # RFC 3986: a host, then only the characters a URI may hold (a stray '|' or space is an error
+    # here, not an rdflib warning and a crash when the graph is written).
+    pattern: str | None = r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]*)?$"
 
     def describe(self) -> str:
-        return "a web address (http:// or https://)"
+        return "a web address: http:// or https://, then only the characters a URL may hold"
 
 
 @dataclass(frozen=True)

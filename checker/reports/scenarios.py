@@ -11,7 +11,8 @@ from checker.graph.ids import ID_BASE
 
 from checker.graph.namespaces import PREFIXES
 from checker.graph.export import canonical_turtle
-from checker.judge.scenarios import Change, Simulation, unanswered
+from checker.judge.scenarios import Change
+from checker.judge.simulate import Simulation, unanswered
 from checker.graph.vocab import EOKB
 from checker.reports.verdict_rdf import SCOPE, VERDICT_VALUE
 
@@ -89,6 +90,7 @@ def simulation_to_dict(sim: Simulation) -> dict:
                         "rules": sorted({r.rule.id for r in a.results})} for a in sim.still_open],
         "unanswered": [{"election": v.election, "commitment": v.commitment, "scope": v.scope, "verdict": v.verdict}
                        for v in unanswered(sim.before)],
+        "fact_changes": [asdict(c) for c in sim.changes],
     }
 
 
@@ -101,6 +103,10 @@ def render_simulation(sim: Simulation, fmt: str) -> str:
     lines = [("# " if md else "") + f"Applying {', '.join(sim.applied)}"]
     if sim.without_changes:
         lines.append(f"{bullet}declare no fact change, so cannot be simulated: {', '.join(sim.without_changes)}")
+    lines.append(("\n## " if md else "\n") + "Facts changed (before → after):")
+    lines += [f"{bullet}{c['fact']} ({c['recommendation']}): "
+              + ", ".join(f"{k} {c['before'].get(k, '—')} → {v}" for k, v in c["after"].items())
+              for c in data["fact_changes"]] or [f"{bullet}none"]
     lines.append(("\n## " if md else "\n") + "Would close:")
     lines += [f"{bullet}{c['commitment']} [{c['scope']}] ({c['election']}): {c['before']} → {c['after']}" for c in data["closed"]] \
         or [f"{bullet}nothing"]

@@ -22,9 +22,20 @@ FACT_BASIS = {
 }
 
 
+REPLACES = Obj("replaces", "In a recommendation's proposed change: the fact record it replaces, by its "
+               "identifying keys (default: its own chamber, and for seats its chamber and method).", {
+    "chamber": optional(Ref(("chamber",)), "The chamber of the record replaced."),
+    "method": optional(Enum(SELECTION_METHODS), "For seats: the selection method of the allocation replaced."),
+    "body": optional(Ref(("body",)), "For seats: the body that chooses the seats replaced."),
+})
+
+
 def _fact(name: str, doc: str, fields: dict) -> Obj:
-    """A fact group's record: its own keys and where the fact comes from."""
-    return Obj(name, doc, {**fields, **FACT_BASIS})
+    """A fact group's record: its own keys, where the fact comes from, and (in a proposed change)
+    the record it replaces."""
+    return Obj(name, doc, {**fields, **FACT_BASIS,
+                           "replaces": optional(REPLACES, "Only in a recommendation's proposed change: the "
+                                                "fact record it replaces.")})
 
 
 SEATS_FACT = _fact("seats-fact", "How a number of seats of a chamber are filled.", {
