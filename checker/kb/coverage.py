@@ -119,7 +119,7 @@ def coverage(kb: KnowledgeBase, report_id: str) -> Coverage:
 
 
 def _quotes_of(kb: KnowledgeBase, report_id: str):
-    from checker.kb.load import walk
+    from checker.kb.checks import walk
     from checker.kb.quotes import quote_source
 
     for kb_file in kb.files:

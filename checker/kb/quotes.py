@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.kb.errors import Problems
-from checker.kb.load import KnowledgeBase, walk
+from checker.kb.checks import walk
+from checker.kb.model import KnowledgeBase
 from checker.kb.read import Record
 from checker.kb.source_text import normalise_quote
 
