@@ -22,9 +22,12 @@ from pathlib import Path
 
 # A footnote separator is a line of spaces only, far longer than any indentation.
 _SEPARATOR = re.compile(r"^ {20,}$")
-# A page of the printed report starts on a line with exactly one leading space
-# (SOURCE-NOTES.md, "How to read line and page references").
-_PAGE_START = re.compile(r"^ \S")
+# A page of the printed report starts on a line with exactly one leading space in a text whose
+# page breaks were lost (SOURCE-NOTES.md, "How to read line and page references"), or where
+# pdftotext put its page break, a form feed.
+_PAGE_START = re.compile(r"^(?: \S|\f)")
+# A numbered paragraph, as recommendations are numbered: "12. The CEC should …".
+NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\.\s+\S")
 _MARKER = r"(?:\d{1,2})?"
 _SPACE = re.compile(r"\s+")
 
@@ -50,6 +53,16 @@ class QuoteCheck:
         return self.found is not None
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of a text as `cat -n`, `sed -n` and editors number them: only a line feed ends a
+    line. (str.splitlines also breaks at a form feed, which pdftotext puts at every page break,
+    and would number every line after the first page differently.)"""
+    lines = text.replace("\r\n", "\n").split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
 def normalise_quote(text: str) -> str:
     """A quotation as compared: runs of white space are one space."""
     return _SPACE.sub(" ", text).strip()
@@ -72,7 +85,7 @@ class SourceText:
 
     def __init__(self, text: str, path: Path | None = None) -> None:
         self.path = path
-        self.lines: list[str] = text.splitlines()
+        self.lines: list[str] = split_lines(text)
 
     @classmethod
     def read(cls, path: Path) -> "SourceText":
