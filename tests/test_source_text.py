@@ -71,3 +71,11 @@ def test_a_form_feed_ends_a_footnote_block():
     found = paged.find("The count was slow and the tabulation too.", 3, 6)
     assert (found.first_line, found.last_line) == (3, 6)
     assert paged.find("Last line.", 7, 7)
+
+
+def test_a_quotation_may_run_over_a_printed_page_number_at_a_form_feed():
+    paged = SourceText("The count was\n\n                    12\n\fslow.\n")
+    assert paged.page_number_lines == {3}
+    found = paged.find("The count was slow.", 1, 4)
+    assert (found.first_line, found.last_line) == (1, 4)
+    assert SourceText("The count was\n12\nslow.\n").find("The count was slow.", 1, 3) is None  # no form feed
