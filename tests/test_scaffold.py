@@ -108,16 +108,29 @@ def test_an_existing_folder_is_kept_unless_forced(tmp_path, capsys):
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]  # no staging folder left
 
 
-@pytest.mark.parametrize("report,out,message", [
-    ("eom-2023", None, "is not a report id"),
-    (REPORT, "elsewhere/eom-xx-2023", "a report's folder is"),
-    (REPORT, "findings/other-xx-2023", "a report's folder is"),
+@pytest.mark.parametrize("report,extra,message", [
+    ("eom-2023", [], "is not a report id"),
+    (REPORT, ["--out", "{tmp}/elsewhere/eom-xx-2023"], "a report's folder is"),
+    (REPORT, ["--out", "{tmp}/findings/other-xx-2023"], "a report's folder is"),
+    (REPORT, ["--country", "XX"], "is not a country id"),
+    (REPORT, ["--law", "Electoral Code"], "is not an id"),
 ])
-def test_what_cannot_be_a_report_folder_is_refused(tmp_path, capsys, report, out, message):
+def test_what_cannot_be_a_report_folder_is_refused(tmp_path, capsys, report, extra, message):
     args = ["--kb", str(tmp_path), "scaffold", str(SOURCE), "--report", report]
-    assert main(args + (["--out", str(tmp_path / out)] if out else [])) == EXIT_INVALID
+    extra = [value.replace("{tmp}", str(tmp_path)) for value in extra]
+    assert main(args + extra) == EXIT_INVALID
     assert message in capsys.readouterr().err
     assert not (tmp_path / "findings").exists()
+
+
+def test_a_text_without_headings_still_loads_and_says_so(tmp_path, capsys):
+    source = tmp_path / "plain.txt"
+    source.write_text("A note with no heading.\nIt cites nothing.\n", encoding="utf-8")
+    assert main(["--kb", str(tmp_path), "scaffold", str(source), "--report", REPORT]) == EXIT_OK
+    assert "no heading was recognised" in capsys.readouterr().out
+    loaded = load_and_check(tmp_path)
+    assert not loaded.problems, "\n".join(map(str, loaded.problems))
+    assert not (tmp_path / "findings" / REPORT / "recommendations.yaml").exists()
 
 
 def test_a_missing_text_is_refused(tmp_path, capsys):

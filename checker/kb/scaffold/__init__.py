@@ -28,8 +28,8 @@ def read_report(source: SourceText, report_id: str, standards: Iterable[Record] 
                 law: str | None = None) -> Skeleton:
     """A report's skeleton from its text; `standards` give the citation patterns, `law` the
     instrument a bare "Article N.M" cites."""
-    skeleton = Skeleton(report_id)
     lines = source.lines
+    skeleton = Skeleton(report_id, len(lines))
     starts, how = page_starts(lines)
     skeleton.notes.append(f"page breaks: {len(starts)} pages, found by {how}")
     toc = table_of_contents(lines)
@@ -43,11 +43,21 @@ def read_report(source: SourceText, report_id: str, standards: Iterable[Record] 
     skeleton.pages = number_pages(lines, starts, toc_offset, skeleton.unrecognised, skeleton.notes)
     skeleton.sections = build_sections(lines, headings, starts, skeleton.pages, acronyms(lines))
     check_pages(skeleton.sections, pairs, skeleton.unrecognised)
-    skeleton.unrecognised.extend(Unrecognised(s.heading, f"section {s.number} starts on a page without a number "
-                                                         f"(front matter): not written")
-                                 for s in skeleton.sections if s.page is None)
+    _drop_unnumbered_pages(skeleton)
+    if not skeleton.sections:
+        skeleton.unrecognised.append(Unrecognised(1, "no heading was recognised: report.yaml has one placeholder "
+                                                     "section for the whole text"))
     skeleton.groups, skeleton.recommendations = read_recommendations(
         source, skeleton.sections, skeleton.unrecognised, skeleton.notes)
     skeleton.candidates = find_candidates(source, skeleton, standards, law)
     skeleton.unrecognised.sort(key=lambda u: u.line)
     return skeleton
+
+
+def _drop_unnumbered_pages(skeleton: Skeleton) -> None:
+    """A section needs a page: one that starts on a page without a number (front matter), and
+    the sections under it, are listed instead."""
+    dropped = [s for s in skeleton.sections if s.page is None or (s.parent is not None and s.parent.page is None)]
+    skeleton.unrecognised.extend(Unrecognised(s.heading, f"section {s.number} starts on a page without a number "
+                                                         f"(front matter): not written") for s in dropped)
+    skeleton.sections = [s for s in skeleton.sections if s not in dropped]

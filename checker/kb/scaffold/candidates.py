@@ -52,7 +52,7 @@ def find_candidates(source: SourceText, skeleton: Skeleton, standards: Iterable[
                     law: str | None) -> list[Candidate]:
     """One candidate per sentence that cites something, in the order of the text."""
     standards = list(standards)
-    headings = [(s.heading, s.heading_end) for s in sorted(skeleton.sections, key=lambda s: s.heading)]
+    headings = [(s.heading, max(s.heading, s.heading_end)) for s in sorted(skeleton.sections, key=lambda s: s.heading)]
     found: list[Candidate] = []
     for passage in passages(source, headings):
         citations = find_citations(passage.text, standards, law)

@@ -25,9 +25,10 @@ class Section:
 
     @property
     def slug(self) -> str:
-        """The last segment of its id: 'iv-b', 'annex-1'."""
+        """The last segment of its id: 'iv-b', 'annex-1'; an unnumbered heading's words."""
         text = self.number if self.numbered else self.title
-        return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+        words = "".join(c if c.isascii() and c.isalnum() else " " for c in text.lower()).split()
+        return "-".join(words) or f"line-{self.heading}"
 
     @property
     def lines(self) -> tuple[int, int]:
@@ -81,6 +82,7 @@ class Skeleton:
     """A new report's structure, as read from its text."""
 
     report: str
+    lines: int = 0  # how many lines the text has
     pages: list[Page] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)

@@ -27,10 +27,10 @@ _ONE_SPACE = re.compile(r"^ \S")
 def page_starts(lines: list[str]) -> tuple[list[int], str]:
     """The first line of every page of the text (the first page's is 1), and how they were found."""
     if any(FORM_FEED in line for line in lines):
-        starts = [1] + [n for n, line in enumerate(lines, start=1) if n > 1 and line.startswith(FORM_FEED)]
+        breaks = [1] + [n for n, line in enumerate(lines, start=1) if n > 1 and line.startswith(FORM_FEED)]
+        ends = [b - 1 for b in breaks[1:]] + [len(lines)]
         # pdftotext ends its output with a form feed: a "page" with nothing on it is none.
-        starts = [s for i, s in enumerate(starts)
-                  if any(line.strip() for line in lines[s - 1: (starts[i + 1] - 1) if i + 1 < len(starts) else None])]
+        starts = [first for first, last in zip(breaks, ends) if any(l.strip() for l in lines[first - 1: last])]
         return starts or [1], "form feeds (pdftotext's page breaks)"
     starts = [1]
     for n, line in enumerate(lines, start=1):
@@ -77,6 +77,10 @@ def number_pages(lines: list[str], starts: list[int], toc_offset: int | None,
         offset = 1
         notes.append("page numbers: no printed page numbers and no table of contents; pages are counted "
                      "from the first page of the text")
+    if len(starts) - 1 + offset < 1:  # every page before page 1: the offset cannot be right
+        unrecognised.append(Unrecognised(starts[0], f"page numbers give no page a number of 1 or more "
+                                                    f"(offset {offset}); pages are counted from the first"))
+        offset = 1
     return [Page(index + offset, first) for index, first in enumerate(starts) if index + offset >= 1]
 
 

@@ -55,9 +55,11 @@ def report_yaml(skeleton: Skeleton, sha256: str, holes: Placeholders) -> str:
     out.append("pages:\n")
     out.extend(f"  - {{page: {page.number}, first_line: {page.first_line}}}\n" for page in skeleton.pages)
     out.append("sections:\n")
+    if not skeleton.sections:  # the format needs one: the whole text, for the expert to divide
+        out.append(f"  - id: {skeleton.report}/section/whole-text\n    number: {q(TODO)}\n"
+                   f"    title: {q(f'{TODO}: no heading was recognised; the whole text')}\n"
+                   f"    lines: [1, {max(skeleton.lines, 1)}]\n    page: {skeleton.pages[0].number}\n")
     for section in skeleton.sections:
-        if section.page is None:
-            continue  # on a page without a number; listed as not recognised (scaffold.write)
         out.append(f"  - id: {skeleton.section_id(section)}\n")
         out.append(f"    number: {q(section.number)}\n")
         if section.parent is not None:
@@ -110,7 +112,7 @@ def candidates_yaml(skeleton: Skeleton, known: set[str]) -> str:
 
 def _candidate(skeleton: Skeleton, candidate: Candidate, known: set[str]) -> str:
     out = f"  - quote:\n      text: {q(candidate.text)}\n      lines: [{candidate.lines[0]}, {candidate.lines[1]}]\n"
-    if candidate.section is not None and candidate.section.page is not None:
+    if candidate.section is not None:
         out += f"    section: {skeleton.section_id(candidate.section)}\n"
     missing = [c for c in candidate.cites if c not in known]
     out += f"    cites: [{', '.join(candidate.cites)}]"

@@ -76,7 +76,8 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def passages(source: SourceText, headings: list[tuple[int, int]]) -> Iterator[Passage]:
     """The running text between headings (`headings`: (first, last) line of each, in order;
-    nothing before the first is read), then each footnote."""
+    nothing before the first is read, and all of it when there is none), then each footnote."""
+    headings = headings or [(0, 0)]
     for i, (_, heading_end) in enumerate(headings):
         first = heading_end + 1
         last = headings[i + 1][0] - 1 if i + 1 < len(headings) else len(source)
@@ -84,7 +85,7 @@ def passages(source: SourceText, headings: list[tuple[int, int]]) -> Iterator[Pa
             text, owners = source.joined(first, last, skip_footnotes=True)
             if text:
                 yield Passage(text, owners)
-    yield from _footnotes(source, headings[0][0] if headings else 1)
+    yield from _footnotes(source, headings[0][0])
 
 
 def _footnotes(source: SourceText, after: int) -> Iterator[Passage]:

@@ -20,6 +20,7 @@ from checker.kb.scaffold.render import (
     verdicts_yaml,
 )
 from checker.kb.source_text import SourceText
+from checker.kb.types import ID_RE
 
 # <publisher>-<country>-<year> (docs/formats.md, "Identifiers")
 REPORT_ID = re.compile(r"^(?P<publisher>[a-z0-9]+(?:-[a-z0-9]+)*)-(?P<country>[a-z]{2})-(?P<year>\d{4})$")
@@ -48,9 +49,14 @@ def _read_text(path: Path) -> bytes:
     return data
 
 
-def _target(report_id: str, kb_root: Path, out: Path | None, force: bool) -> Path:
+def _target(report_id: str, kb_root: Path, out: Path | None, force: bool, country: str | None,
+            law: str | None) -> Path:
     if not REPORT_ID.match(report_id):
         raise ScaffoldError(f"'{report_id}' is not a report id <publisher>-<country>-<year>, e.g. odihr-xx-2024")
+    if country is not None and not re.fullmatch(r"[a-z]{2}", country):
+        raise ScaffoldError(f"--country '{country}' is not a country id (ISO 3166 alpha-2, lower case)")
+    if law is not None and not ID_RE.match(law):
+        raise ScaffoldError(f"--law '{law}' is not an id, e.g. xx/election-law")
     folder = Path(out) if out is not None else Path(kb_root) / "findings" / report_id
     if folder.name != report_id or folder.parent.name != "findings":
         raise ScaffoldError(f"{folder}: a report's folder is <knowledge base>/findings/{report_id}")
@@ -76,7 +82,7 @@ def scaffold(source_path: Path, report_id: str, kb_root: Path, out: Path | None 
              law: str | None = None, force: bool = False) -> Written:
     """Read the report's text and write its folder; the knowledge base at `kb_root` gives the
     standards' citation patterns and the ids it already holds."""
-    folder = _target(report_id, kb_root, out, force)
+    folder = _target(report_id, kb_root, out, force, country, law)
     data = _read_text(Path(source_path))
     country = country or REPORT_ID.match(report_id)["country"]
     kb = load(Path(kb_root))
