@@ -28,6 +28,15 @@ class LawTriples:
             self.add(s, EOKB.interprets, iri(standard["interprets"]))
         self.add(s, RDFS.seeAlso, URIRef(standard["url"]))
         self.add(s, EOKB.note, standard.get("note"))
+        source = standard.get("source")
+        if source:
+            text = self.node(part(s, "source"), source, EOKB.SourceText)
+            self.add(text, EOKB.fileName, self.kb.file_of(standard).path.rsplit("/", 1)[0] + "/" + source["file"])
+            self.add(text, EOKB.sha256, source["sha256"])
+            self.add(text, DCTERMS.source, source["provenance"])
+            if source.get("url"):
+                self.add(text, RDFS.seeAlso, URIRef(source["url"]))
+            self.add(s, EOKB.sourceText, text)
         for commitment in top.get("commitments", []):
             c = self.node(iri(commitment.id), commitment, EOKB.Commitment, SKOS.Concept)
             self.add(c, SKOS.inScheme, s)

@@ -89,7 +89,7 @@ class EOKB(DefinedNamespace):
     SeatAllocation: URIRef  # A number of seats of a chamber filled by one selection method.
     SelectionMethod: URIRef  # How seats of a chamber are filled.
     SingleMemberPopularVote: URIRef  # Seats won in single-member constituencies by direct vote.
-    SourceText: URIRef  # The shipped plain text of a report, against which quotations are verified.
+    SourceText: URIRef  # The shipped plain text of a report or of a standard, against which quotations are verified; a standard's text says where it was taken from (dcterms:source).
     SourceWords: URIRef  # A value a source's words fix (quoted).
     Standard: URIRef  # A document of international election commitments or standards, such as the 1990 OSCE Copenhagen Document; a catalogue of commitment paragraphs.
     StandardBinding: URIRef  # From when a standard binds a country, and on what basis (participation, ratification, accession, succession, membership), with its source.
@@ -226,7 +226,7 @@ class EOKB(DefinedNamespace):
     sourceColumn: URIRef  # The column (1-based) of the YAML file where the subject starts.
     sourceFile: URIRef  # The file a subject was loaded from (relative to the knowledge base): a YAML file, or the CSV file of an annex table.
     sourceLine: URIRef  # The line (1-based) of the source file where the subject starts: in a CSV file, the line of its row.
-    sourceText: URIRef  # The shipped text of a report.
+    sourceText: URIRef  # The shipped text of a report or of a standard.
     standard: URIRef  # The standard a binding concerns.
     statement: URIRef  # A finding in the encoder's own words.
     states: URIRef  # A fact laid down by a provision version.
