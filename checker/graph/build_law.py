@@ -78,6 +78,7 @@ class LawTriples:
             self.add(b, EOKB.bodyKind, body["kind"])
             self.add(b, EOKB.level, body.get("level"))
             self.add(b, EOKB.count, body.get("count"))
+            self.add(b, EOKB.stateFunded, body.get("state_funded"))
             self.add(b, DCTERMS.description, body["description"])
             self.add(b, EOKB.country, c)
             self.quotes(b, body)

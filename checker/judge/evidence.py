@@ -43,7 +43,7 @@ def basis_of(graph: Graph, node) -> str | None:
     declared = graph.value(node, EOKB.basis)
     if declared is not None:
         return BASIS_KEYS.get(declared)
-    if (node, RDF.type, EOKB.ObservationStatistics) in graph or (node, EOKB.election, None) in graph:
+    if (node, RDF.type, EOKB.MeasuredFact) in graph or (node, EOKB.election, None) in graph:
         return "observation"
     return None
 
@@ -111,7 +111,7 @@ def _fact(graph: Graph, node: URIRef, rule_ids: list[str], version) -> FactEvide
 
 
 _NOT_VALUES = {EOKB.sourceFile, EOKB.sourceLine, EOKB.sourceColumn, EOKB.basis, EOKB.basisNote, EOKB.holdsFrom,
-               EOKB.chamber, EOKB.election, EOKB.observation}
+               EOKB.chamber, EOKB.election, EOKB.observation, EOKB.quotation, EOKB.phase, EOKB.measure}
 
 
 def version_evidence(graph: Graph, version: URIRef) -> VersionEvidence:
