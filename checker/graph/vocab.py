@@ -229,6 +229,7 @@ class EOKB(DefinedNamespace):
     listsDisplayedAtPollingStations: URIRef  # Candidate lists are shown at polling stations.
     mandates: URIRef  # The seats a party won, as the table prints them.
     markedBallotsNotShownPercent: URIRef  # Share (per cent) of the base observed: counts observed where marked ballots were not shown to observers. Phase: count.
+    maxShareRatio: URIRef  # On a rule: the largest ratio between two parties' shares of an outlet's coverage that it does not report (the value of the parameter max-state-media-share-ratio; its SPARQL query reads it as $maxShareRatio).
     measure: URIRef  # The property that states a measured fact's value: what was measured.
     measures: URIRef  # What a finding's figure counts, where rules and computations use it: e.g. eokb:BallotsCast for a reported number of voters who took part.
     mention: URIRef  # A place in a source that names the subject.
