@@ -259,6 +259,7 @@ class EOKB(DefinedNamespace):
     openVotingCount: URIRef  # Number of the base observed: polling stations where voters voted openly. Phase: election-day.
     outlet: URIRef  # The media outlet monitored.
     overrides: URIRef  # The id of the parameter an override sets.
+    ownReading: URIRef  # True on a computed verdict the report does not give itself (in its scope; for an overall verdict, in none of its scopes): the checker's own reading of the report's facts, not a conclusion of the report.
     owner: URIRef  # Who is answerable for a waiver.
     page: URIRef  # The page of the printed report where the subject stands or starts.
     pageNumber: URIRef  # The number of a page.
