@@ -321,3 +321,25 @@ def test_every_commitment_the_report_discusses_has_a_verdict_in_2007(loaded, jud
     untouched = sorted(v.commitment for v in judgement.overall()
                        if v.election == "kz/2007-majilis" and not v.rules and v.commitment not in linked)
     assert untouched == ["copenhagen-1990/7.1", "copenhagen-1990/9"]
+
+
+def test_a_sparql_rule_reads_its_parameter_and_its_override():
+    """CPH-7.8-state-media-balance compares two parties' shares in SHACL-SPARQL: the parameter's
+    value in force is written into its query, so an override changes the verdict."""
+    from rdflib import RDF, Literal
+    from checker.graph.ids import iri
+    from checker.graph.vocab import EOKB
+    from checker.judge.verdicts import judge
+
+    rule = BY_ID["CPH-7.8-state-media-balance"]
+    case = Path(__file__).parent / "rules" / rule.id / "violates.ttl"
+    data, _, _ = split_case(case)
+    _standards_of(rule, data)
+    assert judge(data, SHAPE_GRAPH, [rule]).find("test/election", "copenhagen-1990/7.8", "conduct").verdict == "at-risk"
+    override = iri("parameter/max-state-media-share-ratio")
+    for p, o in ((RDF.type, EOKB.ParameterOverride), (EOKB.overrides, Literal("max-state-media-share-ratio")),
+                 (RDF.value, Literal(10)), (EOKB.justification, Literal("A test.")), (EOKB.owner, Literal("Test"))):
+        data.add((override, p, o))
+    judged = judge(data, SHAPE_GRAPH, [rule])
+    assert judged.find("test/election", "copenhagen-1990/7.8", "conduct").verdict == "met"
+    assert next(p for p in judged.parameters if p.id == "max-state-media-share-ratio").value == 10
