@@ -133,7 +133,7 @@ def test_recommendations_answer_only_the_elections_their_report_observed(loaded,
 
 
 def test_the_agreement_says_how_many_are_independent(judgement):
-    assert words.agreement(judgement) == "12 of 12 agree, 9 independently; 1 not assessed by the checker"
+    assert words.agreement(judgement) == "14 of 14 agree, 11 independently"
     dependent = sorted(v.commitment for v in judgement.scoped() if v.comparison == "agrees" and not v.independent)
     assert dependent == ["coe-rec-2004-11/128", "coe-rec-2004-11/132", "coe-rec-2004-11/25"]
 
@@ -265,3 +265,81 @@ def test_outputs_document_scope_and_coverage(tmp_path):
     junit = (tmp_path / "junit.xml").read_text()
     assert "not applicable: not yet binding" in junit
     assert Path(tmp_path / "report.md").read_text().count("rests on an inferred fact") >= 3
+
+
+# -- whose verdict (issue 12) --------------------------------------------------------------------
+
+def test_a_verdict_the_report_does_not_give_is_the_checkers_own_reading(judgement, tmp_path):
+    """Where the report states a conclusion the checker's verdict is compared with it; where it
+    gives none, every output labels the verdict the checker's own reading of the report's facts."""
+    from checker.reports.outputs import render_outputs
+
+    campaign = judgement.find("kz/2007-majilis", "copenhagen-1990/7.7", "conduct")
+    count = judgement.find("kz/2007-majilis", "copenhagen-1990/7.4", "conduct")
+    assert campaign.verdict == "at-risk" and campaign.own_reading and words.reading(campaign) == words.OWN_READING
+    assert count.verdict == "violated" and not count.own_reading and count.comparison == "agrees"
+    mixed = judgement.find("kz/2007-majilis", "copenhagen-1990/7.3")  # law compared, conduct the checker's own
+    assert not mixed.own_reading and mixed.own_scopes == ["conduct"]
+    assert "conduct: at risk (own reading)" in words.scopes(mixed)
+    assert not judgement.find("kz/2007-majilis", "copenhagen-1990/9").own_reading  # nothing judged: no label
+    outputs = render_outputs(judgement, load_and_check(ROOT).graph, RULES)
+    import json
+    data = {(v["commitment"], v["scope"]): v for v in json.loads(outputs["verdicts.json"])["verdicts"]
+            if v["election"] == "kz/2007-majilis"}
+    assert data[("copenhagen-1990/7.7", "conduct")]["reading"] == "checker"
+    assert data[("copenhagen-1990/7.4", "conduct")]["reading"] == "report"
+    assert data[("copenhagen-1990/9", "overall")]["reading"] is None
+    assert "eokb:ownReading true" in outputs["report.ttl"]
+    assert "the checker's own reading" in outputs["report.md"] and "own_reading" in outputs["junit.xml"]
+
+
+def test_findings_are_evidence_as_cited_read_or_stating_a_fact(judgement):
+    count = judgement.find("kz/2007-majilis", "copenhagen-1990/7.4", "conduct")
+    links = {f.id.rsplit("/", 1)[-1]: f.link for f in count.evidence.findings}
+    assert links["count-pec-tampering"] == "cited"  # the report ties the count to 7.4 (L1451)
+    campaign = judgement.find("kz/2007-majilis", "copenhagen-1990/7.7", "conduct")
+    assert {f.link for f in campaign.evidence.findings} == {"reading"}  # the report cites no commitment there
+    assert {f.link for v in judgement.scoped() for f in v.evidence.findings} == {"cited", "reading", "fact"}
+    for v in judgement.scoped():
+        for f in v.evidence.findings:
+            assert (f.link == "reading") == (f.why is not None), f"{f.id} in {v.key}"
+
+
+def test_every_commitment_the_report_discusses_has_a_verdict_in_2007(loaded, judgement):
+    """Every commitment a finding of the 2007 report is linked to (cited, or in the knowledge base's
+    reading) or the report judges has a law or conduct verdict; the only ones without are
+    paragraphs the report never touches."""
+    from rdflib import RDF
+    from checker.graph.vocab import EOKB
+
+    graph = loaded.graph
+    linked = {readable(c) for p in (EOKB.concerns, EOKB.relatesTo)
+              for f, c in graph.subject_objects(p) if (f, RDF.type, EOKB.Finding) in graph}
+    linked |= {v.commitment for v in judgement.scoped() if v.report_verdict and v.election == "kz/2007-majilis"}
+    unjudged = sorted(c for c in linked if judgement.find("kz/2007-majilis", c).verdict in ("not-assessed", "partly-assessed"))
+    assert unjudged == []
+    untouched = sorted(v.commitment for v in judgement.overall()
+                       if v.election == "kz/2007-majilis" and not v.rules and v.commitment not in linked)
+    assert untouched == ["copenhagen-1990/7.1", "copenhagen-1990/9"]
+
+
+def test_a_sparql_rule_reads_its_parameter_and_its_override():
+    """CPH-7.8-state-media-balance compares two parties' shares in SHACL-SPARQL: the parameter's
+    value in force is written into its query, so an override changes the verdict."""
+    from rdflib import RDF, Literal
+    from checker.graph.ids import iri
+    from checker.graph.vocab import EOKB
+    from checker.judge.verdicts import judge
+
+    rule = BY_ID["CPH-7.8-state-media-balance"]
+    case = Path(__file__).parent / "rules" / rule.id / "violates.ttl"
+    data, _, _ = split_case(case)
+    _standards_of(rule, data)
+    assert judge(data, SHAPE_GRAPH, [rule]).find("test/election", "copenhagen-1990/7.8", "conduct").verdict == "at-risk"
+    override = iri("parameter/max-state-media-share-ratio")
+    for p, o in ((RDF.type, EOKB.ParameterOverride), (EOKB.overrides, Literal("max-state-media-share-ratio")),
+                 (RDF.value, Literal(10)), (EOKB.justification, Literal("A test.")), (EOKB.owner, Literal("Test"))):
+        data.add((override, p, o))
+    judged = judge(data, SHAPE_GRAPH, [rule])
+    assert judged.find("test/election", "copenhagen-1990/7.8", "conduct").verdict == "met"
+    assert next(p for p in judged.parameters if p.id == "max-state-media-share-ratio").value == 10

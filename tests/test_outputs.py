@@ -298,7 +298,7 @@ def _report(run: Run) -> Graph:
 def test_report_ttl_holds_one_verdict_per_verdict(any_run):
     report = _report(any_run)
     data = any_run.json("verdicts.json")
-    assert data["schema_version"] == "2"
+    assert data["schema_version"] == "3"
     verdicts = data["verdicts"]
 
     def node_of(v):
@@ -379,7 +379,7 @@ def test_markdown_holds_verdicts_evidence_and_the_agreement_table(bundled):
     text = bundled.text("report.md")
     assert "### Agreement with the report's own verdicts" in text
     assert "| Commitment | Scope | Computed | Report | Report's words | Agreement |" in text
-    assert "12 of 12 agree, 9 independently; 1 not assessed by the checker" in text
+    assert "14 of 14 agree, 11 independently" in text
     assert "agrees, not independently (rests on the report's own assessment)" in text
     assert "### Violations no recommendation answers" in text
     for election in {v.election for v in bundled.judgement.verdicts}:

@@ -76,5 +76,7 @@ def test_docs_formats_documents_every_key_and_value():
     missing = sorted({f"{obj.name}.{key}" for obj in objects.values() for key in obj.fields
                       if f"{key}:" not in text})
     assert not missing, f"docs/formats.md does not show these keys: {missing}"
-    for value in (*FIGURE_UNITS, *FACT_BASES, *BINDING_BASES, *SCOPES, *SECTION_PARTS):
+    from checker.kb.formats.measures import MEASURES, OF, TONES
+
+    for value in (*FIGURE_UNITS, *FACT_BASES, *BINDING_BASES, *SCOPES, *SECTION_PARTS, *MEASURES, *OF, *TONES):
         assert value in text, f"docs/formats.md does not name the value {value!r}"

@@ -211,13 +211,17 @@ def test_bundled_matrix_7_2_in_2007_is_violated(page, bundled_site):
 
 def test_bundled_matrix_says_what_a_verdict_rests_on(page, bundled_site):
     """Issue 11: a standard that did not bind is not applicable; a met verdict on inferred facts is
-    marked; coverage reads k/n."""
+    marked; coverage reads k/n. Issue 12: a verdict the report does not give is marked as the
+    checker's own reading; 7.3 in 2004 is only partly assessed since no 2004 conduct facts exist."""
     assert matrix_cell(page, bundled_site, "ICCPR, Article 25", "2004").inner_text().strip() == "not applicable"
-    met = matrix_cell(page, bundled_site, "Copenhagen Document 1990, Paragraph 7.3", "2004")
-    assert met.inner_text().strip().startswith("met 2/2 rules")
+    met = matrix_cell(page, bundled_site, "Copenhagen Document 1990, Paragraph 7.5", "2004")
+    assert met.inner_text().strip().startswith("met 3/3 rules")
     assert "inferred" in met.locator(".eokb-caveat").get_attribute("aria-label")
-    partly = matrix_cell(page, bundled_site, "Copenhagen Document 1990, Paragraph 7.9", "2004")
-    assert partly.inner_text().strip() == "partly assessed 1/3 rules"
+    assert "own reading" in met.locator(".eokb-own").get_attribute("aria-label")
+    partly = matrix_cell(page, bundled_site, "Copenhagen Document 1990, Paragraph 7.3", "2004")
+    assert partly.inner_text().strip().startswith("partly assessed 2/6 rules")
+    compared = matrix_cell(page, bundled_site, "Copenhagen Document 1990, Paragraph 7.2", "2007")
+    assert compared.locator(".eokb-own").count() == 0  # the report's own verdict, compared
     assert "not a violated commitment" not in page.content()
     assert page.get_by_text("How to read a cell").count() == 1
 
@@ -269,7 +273,9 @@ THEME_ISSUES = {("aria-dialog-name", ".md-search")}
 
 @pytest.mark.parametrize("site, path", [("judged_site", path) for path in AXE_PAGES] + [
     ("bundled_site", "commitments/copenhagen-1990/7.5/"), ("bundled_site", "law/kz/election-law/art-4/4/"),
-    ("bundled_site", "findings/odihr-kz-2007/"), ("bundled_site", "recommendations/")])
+    ("bundled_site", "findings/odihr-kz-2007/"), ("bundled_site", "recommendations/"),
+    ("bundled_site", "elections/kz/2007-majilis/conduct/"),
+    ("bundled_site", "findings/odihr-kz-2007/finding/isolated-campaign-interference/")])
 def test_no_serious_accessibility_violation(page, request, site, path):
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run scripts/setup.sh (npm ci in tests/js)")
@@ -339,3 +345,18 @@ def test_serve_previews_and_follows_edits(page, kb_small):
         server.wait(timeout=20)
     assert server.returncode == 0
     assert processes_with(f"127.0.0.1:{port}") == [], "the preview left MkDocs running"
+
+
+def test_the_conduct_page_reads_phase_by_phase(page, bundled_site):
+    """Issue 12: the election's conduct page, reached from the election page: each phase's verdicts,
+    the media chart with its table beside it, the checker's own readings marked."""
+    page.goto(bundled_site + "elections/kz/2007-majilis/")
+    page.get_by_role("link", name="Conduct: what observers saw, phase by phase, and the verdicts on it").click()
+    assert page.url.endswith("elections/kz/2007-majilis/conduct/")
+    for heading in ("Campaign", "Media", "Election administration", "Election day", "The count", "Tabulation",
+                    "Complaints"):
+        assert page.get_by_role("heading", name=heading).count() == 1, heading
+    chart = page.locator("img[src='media-coverage.png']")
+    assert chart.count() == 1 and "outlets" in chart.get_attribute("alt")
+    assert chart.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert page.locator(".eokb-own").count() > 10

@@ -15,6 +15,7 @@ from typing import Any
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from checker.graph.build_law import LawTriples
+from checker.graph.build_observations import ObservationTriples
 from checker.graph.build_report import ReportTriples
 from checker.graph.ids import iri, part
 from checker.graph.namespaces import PREFIXES
@@ -36,7 +37,7 @@ def literal(value: Any) -> Literal:
     return Literal(value)
 
 
-class GraphBuilder(LawTriples, ReportTriples):
+class GraphBuilder(LawTriples, ReportTriples, ObservationTriples):
     """Turns the records of a knowledge base into triples, one kind of record at a time."""
 
     def __init__(self, kb: KnowledgeBase) -> None:

@@ -28,6 +28,15 @@ class LawTriples:
             self.add(s, EOKB.interprets, iri(standard["interprets"]))
         self.add(s, RDFS.seeAlso, URIRef(standard["url"]))
         self.add(s, EOKB.note, standard.get("note"))
+        source = standard.get("source")
+        if source:
+            text = self.node(part(s, "source"), source, EOKB.SourceText)
+            self.add(text, EOKB.fileName, self.kb.file_of(standard).path.rsplit("/", 1)[0] + "/" + source["file"])
+            self.add(text, EOKB.sha256, source["sha256"])
+            self.add(text, DCTERMS.source, source["provenance"])
+            if source.get("url"):
+                self.add(text, RDFS.seeAlso, URIRef(source["url"]))
+            self.add(s, EOKB.sourceText, text)
         for commitment in top.get("commitments", []):
             c = self.node(iri(commitment.id), commitment, EOKB.Commitment, SKOS.Concept)
             self.add(c, SKOS.inScheme, s)
@@ -69,6 +78,7 @@ class LawTriples:
             self.add(b, EOKB.bodyKind, body["kind"])
             self.add(b, EOKB.level, body.get("level"))
             self.add(b, EOKB.count, body.get("count"))
+            self.add(b, EOKB.stateFunded, body.get("state_funded"))
             self.add(b, DCTERMS.description, body["description"])
             self.add(b, EOKB.country, c)
             self.quotes(b, body)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from rdflib import DCTERMS, PROV, RDF, RDFS, SKOS, URIRef
 
 from checker.graph.ids import iri, part
-from checker.graph.terms import FIGURE_MEASURES, FOLLOW_UP_STATUS, OBSERVATION_PROPERTIES, SCOPE, SEVERITY
+from checker.graph.terms import FIGURE_MEASURES, FOLLOW_UP_STATUS, SCOPE, SEVERITY
 from checker.graph.vocab import EOKB
 from checker.kb.read import Record
 
@@ -60,13 +60,6 @@ class ReportTriples:
             self.refs(e, EOKB.observedBy, election.get("observed_by"))
             self.add(e, DCTERMS.description, election["description"])
             self.quotes(e, election)
-            observation = election.get("observation")
-            if observation:
-                o = self.node(part(e, "observation"), observation, EOKB.ObservationStatistics)
-                for key, predicate in OBSERVATION_PROPERTIES.items():
-                    self.add(o, predicate, observation.get(key))
-                self.refs(o, PROV.wasDerivedFrom, observation["findings"])
-                self.add(e, EOKB.observation, o)
         for party in top.get("parties") or []:
             p = self.node(iri(party.id), party, EOKB.Party)
             self.add(p, RDFS.label, party["name"])
@@ -98,7 +91,13 @@ class ReportTriples:
             if election:
                 self.add(f, EOKB.election, iri(election))
             self.quotes(f, finding)
-            self.refs(f, EOKB.concerns, finding.get("commitments"))
+            self.refs(f, EOKB.concerns, finding.get("commitments"))  # the report cites them here
+            for n, reading in enumerate(finding.get("relates_to") or [], start=1):  # the knowledge base's reading
+                r = self.node(part(f, f"reading-{n}"), reading, EOKB.KbReading)
+                self.add(r, EOKB.commitment, iri(reading["commitment"]))
+                self.add(r, RDFS.comment, reading["why"])
+                self.add(f, EOKB.kbReading, r)
+                self.add(f, EOKB.relatesTo, iri(reading["commitment"]))
             self.refs(f, EOKB.concernsProvision, finding.get("provisions"))
             self.add(f, EOKB.reportVerdictWording, finding.get("report_verdict"))
             if finding.get("severity"):
@@ -114,6 +113,7 @@ class ReportTriples:
                 self.add(f, EOKB.figure, fig)
             for topic in finding.get("topics") or []:
                 self.add(f, EOKB.topic, topic)
+            self._observations(f, finding, election)
 
     def _first_election(self, report_id: str | None) -> str | None:
         report = self.kb.index.get(report_id or "")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from rdflib import SH, URIRef
 
 from checker.graph.vocab import EOKB
+from checker.kb.formats.measures import MEASURES
 
 LEGAL_FORCE = {
     "treaty": EOKB.Treaty, "political-commitment": EOKB.PoliticalCommitment,
@@ -69,14 +70,35 @@ FACT_GROUPS: dict[str, tuple[URIRef, dict[str, tuple[URIRef, dict | None]]]] = {
         "independent_audit_possible": (EOKB.independentAuditPossible, None),
         "recertification_after_changes": (EOKB.recertificationAfterChanges, None),
         "requirements_public": (EOKB.requirementsPublic, None)}),
+    "expression": (EOKB.ExpressionRule, {
+        "defamation_criminal": (EOKB.defamationCriminal, None),
+        "defamation_max_prison_years": (EOKB.defamationMaxPrisonYears, None),
+        "head_of_state_special_protection": (EOKB.headOfStateSpecialProtection, None)}),
+    "assemblies": (EOKB.AssemblyRule, {
+        "permission_required": (EOKB.assemblyPermissionRequired, None),
+        "authorities_set_time_and_venue": (EOKB.authoritiesSetAssemblyTimeAndVenue, None)}),
+    "election_commissions": (EOKB.ElectionCommissionRule, {
+        "equitable_party_representation_guaranteed": (EOKB.equitablePartyRepresentationGuaranteed, None),
+        "party_nominations_binding": (EOKB.partyNominationsBinding, None)}),
 }
-OBSERVATION_PROPERTIES = {
-    "voting_assessed_positively_percent": EOKB.votingAssessedPositivelyPercent,
-    "count_assessed_negatively_percent": EOKB.countAssessedNegativelyPercent,
-    "marked_ballots_not_shown_percent": EOKB.markedBallotsNotShownPercent,
-    "control_documents_tampered_percent": EOKB.controlDocumentsTamperedPercent,
-    "observers_restricted_in_count_percent": EOKB.observersRestrictedInCountPercent,
-    "tabulation_assessed_negatively_percent": EOKB.tabulationAssessedNegativelyPercent,
+PHASE = {
+    "campaign": EOKB.CampaignPhase, "media": EOKB.MediaPhase, "administration": EOKB.AdministrationPhase,
+    "election-day": EOKB.ElectionDayPhase, "count": EOKB.CountPhase, "tabulation": EOKB.TabulationPhase,
+    "complaints": EOKB.ComplaintsPhase,
 }
+TONE = {"positive": EOKB.PositiveTone, "positive-or-neutral": EOKB.PositiveOrNeutralTone,
+        "neutral": EOKB.NeutralTone, "mixed": EOKB.MixedTone, "negative": EOKB.NegativeTone}
+
+
+def measure_property(measure: str) -> URIRef:
+    """The property a measure's value is stated by: `family-voting` (a share) →
+    eokb:familyVotingPercent, `multiple-voting` (a tally) → eokb:multipleVotingCount. The
+    namespace is closed: a measure the ontology does not declare is an error here."""
+    head, *rest = measure.split("-")
+    stem = head + "".join(word.capitalize() for word in rest)
+    suffix = "Percent" if MEASURES[measure].kind == "share" else "Count"
+    return getattr(EOKB, stem + suffix)
+
+
 # Keys whose values are ids of other records.
 REFERENCE_KEYS = {"chamber", "body", "registering_body"}

@@ -11,24 +11,32 @@ class EOKB(DefinedNamespace):
     _NS = Namespace("https://w3id.org/eokb/ns#")
     _fail = True
 
+    AdministrationPhase: URIRef  # The election administration: the commissions and their composition.
     AppointedByHeadOfState: URIRef  # Seats filled by appointment of the head of state.
+    AssemblyRule: URIRef  # What holding a public assembly takes.
     AtRisk: URIRef  # A rule found a warning-level problem with the commitment.
     AuthoritativeInterpretation: URIRef  # An interpretation of a treaty by its monitoring body.
     AuthorityStatement: URIRef  # What an authority said of its own practice or of the law.
     BallotCount: URIRef  # A count of ballots or voters rather than of a party's votes: a column of a result table, or what a finding's figure counts.
     BallotsCast: URIRef  # The number of voters who took part, as a result protocol or a published table reports it: valid votes for all parties plus invalid ballots should add up to it.
     Body: URIRef  # A state or election body, such as an election commission or an appointed assembly.
+    CampaignPhase: URIRef  # The election campaign.
     CandidacyRule: URIRef  # Who may stand as a candidate for a chamber.
     CecData: URIRef  # The figures the Central Election Commission published for the polling station (cec-data in the annex CSV files).
     Chamber: URIRef  # A chamber of a national legislature.
     ChamberSize: URIRef  # The total number of seats of a chamber.
     ChosenByAppointedBody: URIRef  # Seats filled by a body whose members are appointed, not elected.
     Commitment: URIRef  # A paragraph of a standard that states what a state has undertaken or should do.
+    ComplaintsPhase: URIRef  # Complaints and appeals.
     ConductScope: URIRef  # What observers saw: campaign, media, administration, election day, count, tabulation and complaints.
+    CountPhase: URIRef  # The count at polling stations.
     Country: URIRef  # A state whose elections are observed.
     DepositRule: URIRef  # The deposit required to stand in an election.
     Election: URIRef  # An election to a chamber or office on a given day.
+    ElectionCommissionRule: URIRef  # How election commissions are composed.
+    ElectionDayPhase: URIRef  # Election day: opening and voting.
     ElectronicVotingRule: URIRef  # How electronic voting is regulated.
+    ExpressionRule: URIRef  # How the law treats speech about others: criminal defamation and insult.
     Fact: URIRef  # A structured fact laid down by a provision version, which rules can judge.
     FactBasis: URIRef  # Where a fact the rules judge comes from.
     Figure: URIRef  # A number stated by a finding, with its unit.
@@ -40,14 +48,21 @@ class EOKB(DefinedNamespace):
     IndirectElectionByRegionalCouncils: URIRef  # Seats filled by votes of regional or local councils.
     Inferred: URIRef  # Not stated by any source: inferred, with the reason recorded.
     InvalidBallots: URIRef  # The ballots found invalid in the count (the Invalid column of the annex tables).
+    KbReading: URIRef  # The knowledge base's own reading that a finding bears on a commitment the report does not cite there, with the reason in own words (rdfs:comment). Never the report's citation (eokb:concerns).
     LawScope: URIRef  # The legal framework in force on the day judged, as written.
     LawText: URIRef  # What the law says, as a source quotes or states it.
     LegalForce: URIRef  # How binding a standard is on a state.
     LegalInstrument: URIRef  # A national legal act: a constitution, law, code or regulation.
     MandateRule: URIRef  # What a deputy's mandate depends on.
+    MeasuredFact: URIRef  # A share or count of what observers saw, of one measure of the catalogue, stated by a finding (prov:wasDerivedFrom) with its quotation and basis; the election it is about holds it (eokb:observation). Its value is stated by the measure's own property (eokb:measure).
+    MediaCoverage: URIRef  # Media monitoring: the share of an outlet's political news coverage that went to one subject, and its tone.
+    MediaPhase: URIRef  # The media and their coverage of the campaign.
     Mention: URIRef  # A place in a source that names something.
     Met: URIRef  # Every rule of the commitment ran on the facts it needs and found nothing.
+    MixedTone: URIRef  # Mixed: positive and negative.
     MostlyImplemented: URIRef  # The recommendation has mostly been implemented.
+    NegativeTone: URIRef  # Negative.
+    NeutralTone: URIRef  # Neutral.
     NotApplicable: URIRef  # The standard did not bind the state on the day judged (not yet binding, or not a party or member).
     NotAssessed: URIRef  # No rule checks the commitment, or the facts its rules need are missing.
     NotAssessedStatus: URIRef  # Implementation has not been assessed.
@@ -56,7 +71,6 @@ class EOKB(DefinedNamespace):
     NumericClaim: URIRef  # A number a report states that the knowledge base's data can recompute (findings/<report>/claims.yaml; kbcheck claims compares the two).
     ObservationBasis: URIRef  # What the observers saw or measured.
     ObservationReport: URIRef  # A report of an election observation mission.
-    ObservationStatistics: URIRef  # What observers measured on election day, as shares of their observations, with the findings that state the figures.
     ObserverRule: URIRef  # Who may observe elections.
     OverallScope: URIRef  # A commitment's verdict over every scope that has rules: the worst assessed scope, never better than what was assessed.
     Page: URIRef  # A page of a printed report and the line of the text file where it starts.
@@ -70,9 +84,12 @@ class EOKB(DefinedNamespace):
     PartyListRule: URIRef  # How party lists are composed and seats are won.
     PartyRegistrationRule: URIRef  # What registering a political party requires.
     PecProtocol: URIRef  # The figures of the polling station's result protocol, as the copy the mission obtained records them (pec-protocol in the annex CSV files).
+    Phase: URIRef  # A phase of the electoral process that observers report on and conduct rules judge.
     PolicyChoice: URIRef  # A value this project chose, with its reasoning, where no source fixes one.
     PoliticalCommitment: URIRef  # Politically binding on all participating States, such as OSCE commitments.
     PollingStation: URIRef  # A polling station of an election, whose precinct election commission (PEC) counts the votes and records them in a result protocol; identified by region, territorial election commission (TEC) and number, as numbers repeat across the country.
+    PositiveOrNeutralTone: URIRef  # Positive or neutral.
+    PositiveTone: URIRef  # Positive.
     ProposedChange: URIRef  # A change to the facts of a provision that a recommendation asks for.
     Provision: URIRef  # An article or paragraph of a legal instrument.
     ProvisionVersion: URIRef  # What a provision said during one period in which it was in force.
@@ -89,10 +106,12 @@ class EOKB(DefinedNamespace):
     SeatAllocation: URIRef  # A number of seats of a chamber filled by one selection method.
     SelectionMethod: URIRef  # How seats of a chamber are filled.
     SingleMemberPopularVote: URIRef  # Seats won in single-member constituencies by direct vote.
-    SourceText: URIRef  # The shipped plain text of a report, against which quotations are verified.
+    SourceText: URIRef  # The shipped plain text of a report or of a standard, against which quotations are verified; a standard's text says where it was taken from (dcterms:source).
     SourceWords: URIRef  # A value a source's words fix (quoted).
     Standard: URIRef  # A document of international election commitments or standards, such as the 1990 OSCE Copenhagen Document; a catalogue of commitment paragraphs.
     StandardBinding: URIRef  # From when a standard binds a country, and on what basis (participation, ratification, accession, succession, membership), with its source.
+    TabulationPhase: URIRef  # The tabulation of results at territorial commissions.
+    Tone: URIRef  # The tone of media coverage, as a report describes it.
     Treaty: URIRef  # Legally binding on the states party to it.
     Verdict: URIRef  # A verdict computed by the checker for an election and a commitment.
     VerdictValue: URIRef  # The outcome of a computed verdict.
@@ -104,9 +123,19 @@ class EOKB(DefinedNamespace):
     amount: URIRef  # An amount of money, in the currency given by eokb:currency.
     answers: URIRef  # A finding a recommendation answers.
     applicability: URIRef  # Whether the standard bound the state on the day judged, in words (applicable, or the reason it was not).
+    approximate: URIRef  # The report gives the figure as approximate.
     asOf: URIRef  # The day whose law a verdict judges.
+    assembliesRefusedCount: URIRef  # Number of the base observed: public gatherings of parties refused permission by the authorities. Phase: campaign.
+    assemblyPermissionRequired: URIRef  # A public assembly needs the authorities' permission.
     assessedRuleCount: URIRef  # How many of a verdict's rules had the facts they need.
+    atLeast: URIRef  # The count is a lower bound: the report says 'several' or gives examples only.
+    authoritiesSetAssemblyTimeAndVenue: URIRef  # The authorities may decide the time and venue of an assembly.
+    ballotBoxesNotSealedPercent: URIRef  # Share (per cent) of the base observed: observations where ballot boxes were not adequately sealed. Phase: election-day.
     ballotPosition: URIRef  # Position of a list on the ballot.
+    ballotStuffingIndicationsCount: URIRef  # Number of the base observed: polling stations with indications of ballot box stuffing. Phase: election-day.
+    ballotsIssuedNotRecordedPercent: URIRef  # Share (per cent) of the base observed: counts where the number of voters issued ballots was not recorded. Phase: count.
+    ballotsNotCountedAtOpeningPercent: URIRef  # Share (per cent) of the base observed: openings where the ballot papers were not counted or recorded. Phase: election-day.
+    baseSize: URIRef  # The size of the base a share or count is of, when the report gives it.
     basis: URIRef  # Where a fact comes from.
     basisNote: URIRef  # Own words: who stated a fact, or why it is inferred.
     binding: URIRef  # A standard binding the country.
@@ -114,39 +143,74 @@ class EOKB(DefinedNamespace):
     bindsFrom: URIRef  # The first day a standard binds a country.
     bodyKind: URIRef  # What kind of body: election-commission, state-body, appointed-body, head-of-state, ministry or court.
     calledOn: URIRef  # The day the election was called.
+    campaignMaterialStolenCount: URIRef  # Number of the base observed: thefts of a party's campaign material. Phase: campaign.
+    campaignTextsEditedCount: URIRef  # Number of the base observed: a party's campaign texts or recorded debates edited by a media outlet against the party's will. Phase: media.
+    campaignersDetainedCount: URIRef  # Number of the base observed: persons detained by the police for campaigning. Phase: campaign.
     chamber: URIRef  # The chamber a fact or election concerns.
     changesProvision: URIRef  # The provision whose facts a proposed change replaces.
+    choicesNotAnnouncedPercent: URIRef  # Share (per cent) of the base observed: counts observed where voters' choices were not announced aloud. Phase: count.
     chosenBy: URIRef  # The body that chooses or appoints the seats.
     coalitionsAllowed: URIRef  # Parties may run together in pre-election coalitions.
+    commissionMembersNominatedPercent: URIRef  # Share (per cent) of the base observed: election commission members nominated by the parties named. Phase: administration.
     commitment: URIRef  # The commitment a verdict is about.
-    concerns: URIRef  # A commitment the subject concerns.
+    complaintsDecidedFormallyPercent: URIRef  # Share (per cent) of the base observed: complaints on which the body took a formal decision. Phase: complaints.
+    complaintsPartiallyUpheldCount: URIRef  # Number of the base observed: complaints or petitions partially upheld. Phase: complaints.
+    complaintsReceivedCount: URIRef  # Number of the base observed: complaints a body received. Phase: complaints.
+    concerns: URIRef  # A commitment the subject concerns: for a finding, one the report itself cites at that passage (or whose conclusion it draws from exactly those facts); the knowledge base's own readings are eokb:relatesTo.
+    concernsBody: URIRef  # The body a measured fact concerns (a commission, court or outlet).
     concernsProvision: URIRef  # A provision the subject concerns.
     constituency: URIRef  # The constituency the seats are contested in.
-    controlDocumentsTamperedPercent: URIRef  # Share of counts observed where the commission tampered with official control documents.
+    controlCodeProtocolNotPostedPercent: URIRef  # Share (per cent) of the base observed: e-voting polling stations that did not post the protocol of control codes. Phase: election-day.
+    controlDocumentsTamperedPercent: URIRef  # Share (per cent) of the base observed: counts where a commission tampered with voter list entries, results or protocols. Phase: count.
     convictionBar: URIRef  # Which prior convictions bar candidacy: none, any-unexpunged-conviction or serious-crimes-only.
     count: URIRef  # How many such bodies there are.
-    countAssessedNegativelyPercent: URIRef  # Share of counts observed that were assessed negatively.
+    countAssessedNegativelyPercent: URIRef  # Share (per cent) of the base observed: counts observed that observers assessed negatively. Phase: count.
+    countComplaintsFiledPercent: URIRef  # Share (per cent) of the base observed: counts where formal complaints were submitted. Phase: count.
+    countIntimidationCount: URIRef  # Number of the base observed: counts where commission members or party observers were intimidated. Phase: count.
+    countSeriousIrregularitiesPercent: URIRef  # Share (per cent) of the base observed: counts observed with serious irregularities. Phase: count.
+    countSeriousProceduralErrorsPercent: URIRef  # Share (per cent) of the base observed: counts observed with serious procedural errors or omissions. Phase: count.
+    countTenseAtmospherePercent: URIRef  # Share (per cent) of the base observed: counts observed in a tense atmosphere. Phase: count.
+    countTransparencyNegativePercent: URIRef  # Share (per cent) of the base observed: counts observed whose transparency observers assessed negatively. Phase: count.
     country: URIRef  # The country of an instrument, chamber, body or election.
+    courtCasesFiledCount: URIRef  # Number of the base observed: election cases filed with a court. Phase: complaints.
+    courtCasesHeardCount: URIRef  # Number of the base observed: election cases a court heard. Phase: complaints.
+    courtPetitionsRejectedCount: URIRef  # Number of the base observed: petitions the courts ruled inadmissible or otherwise did not satisfy. Phase: complaints.
+    coverageOf: URIRef  # Who the coverage is of: a party or a body.
+    coverageSharePercent: URIRef  # The share of the outlet's political news coverage that went to the subject.
     currency: URIRef  # The ISO 4217 code of the currency of an amount or a figure (e.g. EUR).
     datesBasis: URIRef  # Whether a source states the dates of a version ('stated') or they are inferred ('inferred').
     datesNote: URIRef  # Where the dates of a version come from.
     decisionDeadlineDays: URIRef  # Days the registering body has to decide (0 = no deadline).
+    defamationCriminal: URIRef  # Defamation (libel) is a criminal offence.
+    defamationMaxPrisonYears: URIRef  # The longest prison sentence for defamation, in years.
     depositPer: URIRef  # What the deposit is paid for: listed-candidate or list.
     domesticNgoObserversAllowed: URIRef  # Non-partisan civil-society groups may observe.
+    eVotingChoiceNotFreeCount: URIRef  # Number of the base observed: polling stations where voters were not free to choose between paper and electronic voting. Phase: election-day.
+    eVotingProtocolNotPostedPercent: URIRef  # Share (per cent) of the base observed: e-voting polling stations that did not post the e-voting results protocol. Phase: election-day.
+    eVotingRepeatedVoterIdsCount: URIRef  # Number of the base observed: voter identity numbers used for more than one electronic ballot. Phase: election-day.
     election: URIRef  # The election the subject concerns.
     electionKind: URIRef  # parliamentary, early-parliamentary, presidential or local.
+    electionMaterialMissingPercent: URIRef  # Share (per cent) of the base observed: polling stations lacking required election material. Phase: election-day.
+    employeesTakenToRallyCount: URIRef  # Number of the base observed: cases of employers transporting employees to a party's rally. Phase: campaign.
+    employersCheckingVotesCount: URIRef  # Number of the base observed: places where employers checked whether their employees had voted. Phase: campaign.
+    equitablePartyRepresentationGuaranteed: URIRef  # The law guarantees the contesting parties an equitable representation on election commissions.
     evidence: URIRef  # A record that a computed verdict rests on.
     examinedFact: URIRef  # A fact one of a verdict's rules examined.
     expires: URIRef  # The last day a waiver holds.
     expresses: URIRef  # The commitment a rule (a SHACL shape) expresses.
     factInForce: URIRef  # A fact stated by a provision version in force on the day judged (computed by the checker).
+    familyVotingPercent: URIRef  # Share (per cent) of the base observed: polling stations where group (family) voting was seen. Phase: election-day.
     figure: URIRef  # A number stated by a finding.
+    figureDate: URIRef  # The day a measured figure holds on.
     fileName: URIRef  # Path of a file within the knowledge base.
     firstLine: URIRef  # First line (1-based) in the source text file.
     followUp: URIRef  # An assessment of the recommendation's implementation.
     governedBy: URIRef  # A provision version in force on the day whose law a verdict judges (computed by the checker).
     group: URIRef  # The group of a recommendation.
+    headOfStateSpecialProtection: URIRef  # The head of state's honour and dignity have a special protection of the criminal law.
     holdsFrom: URIRef  # The first day a fact is known to hold, when later than its provision version's start (such as an authority's statement of its practice).
+    identicalSignaturesPercent: URIRef  # Share (per cent) of the base observed: polling stations with apparently identical signatures on the voter list. Phase: election-day.
+    identityNotCheckedPercent: URIRef  # Share (per cent) of the base observed: polling stations where voters' identity documents were not always checked. Phase: election-day.
     imperativeMandate: URIRef  # A deputy loses the seat on leaving or expulsion from the party.
     independentAuditPossible: URIRef  # An independent recount or audit of electronic votes is possible.
     independentCandidatesAllowed: URIRef  # Individuals may stand on their own.
@@ -156,6 +220,7 @@ class EOKB(DefinedNamespace):
     interprets: URIRef  # The treaty a standard (an authoritative interpretation) interprets: it applies where that treaty binds.
     isPopularVote: URIRef  # Whether seats filled this way are freely contested in a popular vote.
     justification: URIRef  # Why a waived result is accepted.
+    kbReading: URIRef  # A reading of the knowledge base that relates the finding to a commitment, with why.
     lastLine: URIRef  # Last line (1-based, inclusive) in the source text file.
     legalForce: URIRef  # The legal force of a standard.
     letter: URIRef  # The letter of a recommendation group.
@@ -163,47 +228,82 @@ class EOKB(DefinedNamespace):
     listOrder: URIRef  # Order of candidates on a party list: alphabetical or ranked.
     listsDisplayedAtPollingStations: URIRef  # Candidate lists are shown at polling stations.
     mandates: URIRef  # The seats a party won, as the table prints them.
-    markedBallotsNotShownPercent: URIRef  # Share of counts observed where marked ballots were not shown to observers.
+    markedBallotsNotShownPercent: URIRef  # Share (per cent) of the base observed: counts observed where marked ballots were not shown to observers. Phase: count.
+    maxShareRatio: URIRef  # On a rule: the largest ratio between two parties' shares of an outlet's coverage that it does not report (the value of the parameter max-state-media-share-ratio; its SPARQL query reads it as $maxShareRatio).
+    measure: URIRef  # The property that states a measured fact's value: what was measured.
     measures: URIRef  # What a finding's figure counts, where rules and computations use it: e.g. eokb:BallotsCast for a reported number of voters who took part.
     mention: URIRef  # A place in a source that names the subject.
+    militaryUnitPecsUnderCommandCount: URIRef  # Number of the base observed: polling station commissions in military units made up of the unit's officers and chaired by its command. Phase: administration.
     minimumAge: URIRef  # Minimum age of candidates.
     minimumMembers: URIRef  # Members or signatures required to register a party.
     minimumWageMultiple: URIRef  # The deposit as a multiple of the monthly minimum wage.
     mission: URIRef  # The mission that wrote the report.
     missionHead: URIRef  # The head of the mission.
     missionStart: URIRef  # The day the mission was established.
+    mobileVotingIrregularitiesPercent: URIRef  # Share (per cent) of the base observed: mobile votings observed with irregularities or procedural errors. Phase: election-day.
+    mobileVotingSecrecyBreachedPercent: URIRef  # Share (per cent) of the base observed: mobile votings observed where the secrecy of the vote was not respected. Phase: election-day.
+    multipleVotingCount: URIRef  # Number of the base observed: direct observations of a person casting more than one vote. Phase: election-day.
     needsProperty: URIRef  # A fact property a rule needs: without a fact in force that states it, the rule cannot judge and its commitment is not assessed.
     note: URIRef  # A note in the encoder's own words.
     number: URIRef  # The number of a recommendation.
-    observation: URIRef  # What observers measured in the election (eokb:ObservationStatistics), or a table of its results (a qb:DataSet, e.g. an annex of the report comparing PEC protocols with the data the CEC published).
+    observation: URIRef  # What observers saw in the election: a measured fact (eokb:MeasuredFact), a media-monitoring figure (eokb:MediaCoverage), or a table of its results (a qb:DataSet, e.g. an annex of the report comparing PEC protocols with the data the CEC published).
     observedBy: URIRef  # A report that observed the election.
-    observersRestrictedInCountPercent: URIRef  # Share of counts observed where observers were restricted in their activity.
+    observedCount: URIRef  # How many of the base a share counts, as the report gives it.
+    observedPlace: URIRef  # Where it was observed, as the report names the place.
+    observerAccessProblemsPercent: URIRef  # Share (per cent) of the base observed: polling stations where observers met access problems during voting. Phase: election-day.
+    observersKeptOutByForceCount: URIRef  # Number of the base observed: polling stations where physical force kept observers out. Phase: election-day.
+    observersKeptTooFarInCountPercent: URIRef  # Share (per cent) of the base observed: counts observed where observers were kept too far away to see the count. Phase: count.
+    observersRestrictedAtTecPercent: URIRef  # Share (per cent) of the base observed: tECs where observers were restricted or obstructed. Phase: tabulation.
+    observersRestrictedInCountPercent: URIRef  # Share (per cent) of the base observed: counts observed where observers were restricted in their activity. Phase: count.
     observes: URIRef  # An election the report observed.
+    openVotingCount: URIRef  # Number of the base observed: polling stations where voters voted openly. Phase: election-day.
+    outlet: URIRef  # The media outlet monitored.
     overrides: URIRef  # The id of the parameter an override sets.
+    ownReading: URIRef  # True on a computed verdict the report does not give itself (in its scope; for an overall verdict, in none of its scopes): the checker's own reading of the report's facts, not a conclusion of the report.
     owner: URIRef  # Who is answerable for a waiver.
     page: URIRef  # The page of the printed report where the subject stands or starts.
     pageNumber: URIRef  # The number of a page.
     pageStart: URIRef  # A page of the report and where it starts.
+    paidAdvertisementsRefusedCount: URIRef  # Number of the base observed: a party's paid campaign advertisements a broadcaster refused to air. Phase: media.
     parameter: URIRef  # A parameter a rule uses.
     parameterBasis: URIRef  # Whether a parameter's value is a policy choice or a source's words.
     parameterId: URIRef  # The stable id of a parameter, such as max-residency-years.
     party: URIRef  # The party of a list, or the party a result figure counts votes for. In result tables the columns of invalid ballots and of ballots cast take this place (eokb:InvalidBallots, eokb:BallotsCast), as the printed tables put them beside the parties.
     partyChoosesSeatHoldersAfterResults: URIRef  # Party bodies choose after the results which candidates take the seats.
     partyMembershipRequired: URIRef  # Only party members may be candidates.
+    partyNominationsBinding: URIRef  # The body that appoints election commissions must accept the parties' nominees.
+    partyNomineesAppointedCount: URIRef  # Number of the base observed: nominees of the parties named who were appointed to election commissions (of `base` nominees or positions). Phase: administration.
+    partyPostersInPollingStationsCount: URIRef  # Number of the base observed: places where a party's posters were seen in polling station premises before election day, against the law. Phase: campaign.
+    pecNotAccompanyingMaterialPercent: URIRef  # Share (per cent) of the base observed: observations where only some PEC members, not the full commission, took the material to the TEC. Phase: tabulation.
+    pecsOfOneEmployerCount: URIRef  # Number of the base observed: places where polling station commissions were made up of employees of one employer. Phase: administration.
+    pecsWithUndeclaredPartyMembersCount: URIRef  # Number of the base observed: polling station commissions with members of one party nominated by other parties. Phase: administration.
+    percentComputed: URIRef  # The percentage was computed from a count and its base, both given by the report (rounded to one decimal).
     percentOfValidVotes: URIRef  # A party's share of the valid votes, as the table prints it (88.41 for 88.41 %).
+    phase: URIRef  # The phase of the electoral process a measured fact, or a conduct rule, is about.
     place: URIRef  # Place of publication.
+    policePresentAtCountPercent: URIRef  # Share (per cent) of the base observed: counts observed with police present. Phase: count.
     pollingStation: URIRef  # The polling station a result observation is for.
+    printRunsSeizedCount: URIRef  # Number of the base observed: print runs of newspapers seized. Phase: media.
     proposesChange: URIRef  # A fact change the recommendation asks for.
     proposesFact: URIRef  # A fact the proposed change would lay down.
+    protocolCompletionDifficultPercent: URIRef  # Share (per cent) of the base observed: counts where the commission had difficulty completing the result protocol. Phase: count.
+    protocolCopyRefusedPercent: URIRef  # Share (per cent) of the base observed: counts where a copy of the protocol was not given to those entitled. Phase: count.
+    protocolsFilledIncorrectlyPercent: URIRef  # Share (per cent) of the base observed: counts where the result protocol was not filled out correctly. Phase: count.
+    protocolsNotPostedPercent: URIRef  # Share (per cent) of the base observed: counts where the results protocol was not posted publicly as the law requires. Phase: count.
+    protocolsNotTakenDirectlyToTecPercent: URIRef  # Share (per cent) of the base observed: observations where PECs did not take their protocols directly to the TEC. Phase: tabulation.
+    protocolsPartiallyCompletedCount: URIRef  # Number of the base observed: counts where the result protocol was only partly completed. Phase: count.
+    proxyVotingPercent: URIRef  # Share (per cent) of the base observed: polling stations where one person voted on behalf of another. Phase: election-day.
     quotation: URIRef  # A verbatim quotation that supports the subject.
     quotedFrom: URIRef  # The report a quotation or mention is from.
     quotedText: URIRef  # The verbatim words of a quotation.
     recertificationAfterChanges: URIRef  # An independent body must re-examine the whole system after any change.
+    recountsDemandedPercent: URIRef  # Share (per cent) of the base observed: counts where party observers or others demanded a recount. Phase: count.
     reducedByVoteShare: URIRef  # Earlier vote share reduces the deposit.
     region: URIRef  # The region (oblast or city of republican status) of a polling station, normalised as the report's annex layout declares (e.g. a city, or a region with the word 'Region').
     registered: URIRef  # Whether the list was registered.
     registeringBody: URIRef  # The body that registers parties.
     rejectionForAnyError: URIRef  # A single error in an application can lead to its rejection.
+    relatesTo: URIRef  # A commitment the finding bears on in the knowledge base's own reading (the report does not cite it there); the reason is on the eokb:KbReading.
     replacesBody: URIRef  # A proposed seat allocation replaces the allocation chosen by this body.
     replacesChamber: URIRef  # A proposed fact replaces the fact record of this chamber (with the other identifying keys it names).
     replacesMethod: URIRef  # A proposed seat allocation replaces the allocation of this selection method.
@@ -222,37 +322,64 @@ class EOKB(DefinedNamespace):
     section: URIRef  # The report section a finding stands in.
     sectionNumber: URIRef  # The number of a section as printed, e.g. IV.B.
     selectionMethod: URIRef  # How the seats are filled.
+    selectiveEnforcementAgainstOppositionCount: URIRef  # Number of the base observed: cases where the authorities enforced a campaign rule against one party and not another that broke it too. Phase: campaign.
     sets: URIRef  # The constraint (such as sh:maxInclusive) whose value a parameter gives in the rules that use it.
     severity: URIRef  # The SHACL severity of a verdict or finding.
     severityReason: URIRef  # Why a rule's severity differs from another rule's on the same fact.
     sha256: URIRef  # SHA-256 checksum of a file, in hexadecimal.
+    shareOf: URIRef  # What a measured share or count is of: polling stations visited, counts observed, TECs visited, persons ….
     sourceColumn: URIRef  # The column (1-based) of the YAML file where the subject starts.
     sourceFile: URIRef  # The file a subject was loaded from (relative to the knowledge base): a YAML file, or the CSV file of an annex table.
     sourceLine: URIRef  # The line (1-based) of the source file where the subject starts: in a CSV file, the line of its row.
-    sourceText: URIRef  # The shipped text of a report.
+    sourceText: URIRef  # The shipped text of a report or of a standard.
     standard: URIRef  # The standard a binding concerns.
+    stateFunded: URIRef  # A media outlet funded by the state.
+    stateMaterialWithPartyMaterialCount: URIRef  # Number of the base observed: cases of a state body handing out a party's campaign material together with its own. Phase: campaign.
     statement: URIRef  # A finding in the encoder's own words.
     states: URIRef  # A fact laid down by a provision version.
     stationCount: URIRef  # The number of polling stations a table of results by polling station covers.
     stationNumber: URIRef  # The number of a polling station, as printed (unique only within its territorial election commission).
     status: URIRef  # The follow-up status an assessment gives.
-    tabulationAssessedNegativelyPercent: URIRef  # Share of tabulation observations assessed negatively.
+    tabulationAssessedNegativelyPercent: URIRef  # Share (per cent) of the base observed: tECs where observers assessed the tabulation negatively. Phase: tabulation.
+    tabulationDiscrepanciesCount: URIRef  # Number of the base observed: observer teams that found a station's tabulated result differing from the count they saw. Phase: tabulation.
+    teamsDeniedProtocolScrutinyCount: URIRef  # Number of the base observed: observer teams not permitted to scrutinise PEC protocols directly. Phase: tabulation.
+    teamsUnableToSeeDataEntryCount: URIRef  # Number of the base observed: observer teams unable to see the figures being entered. Phase: tabulation.
+    tecChairsNominatedCount: URIRef  # Number of the base observed: tEC chairs nominated by the parties named, among the TECs visited. Phase: administration.
+    tecCheckedAllProtocolsPercent: URIRef  # Share (per cent) of the base observed: tECs that checked every PEC protocol for completeness. Phase: tabulation.
+    tecMaterialNotSecureCount: URIRef  # Number of the base observed: tECs where the election material was not stored securely. Phase: tabulation.
+    tecsReconcilingAllProtocolsPercent: URIRef  # Share (per cent) of the base observed: tECs able to reconcile every PEC protocol. Phase: tabulation.
+    tecsReconcilingNoProtocolPercent: URIRef  # Share (per cent) of the base observed: tECs unable to reconcile any PEC protocol. Phase: tabulation.
+    tecsRefusingResultsDataCount: URIRef  # Number of the base observed: tECs unwilling to give observers data on the results. Phase: tabulation.
+    tecsWithAllProtocolsCorrectPercent: URIRef  # Share (per cent) of the base observed: tECs where every PEC protocol scrutinised was complete and correct. Phase: tabulation.
     territorialCommission: URIRef  # The territorial election commission (TEC) a polling station reports to, as the source names it.
     textQuotation: URIRef  # A quotation of the commitment's own words by a source.
     thresholdBase: URIRef  # What the threshold is a share of: voters-participating or valid-votes.
     thresholdPercent: URIRef  # Share of the vote a list needs to win seats.
+    tone: URIRef  # The tone of the coverage.
+    tonePercent: URIRef  # The share of the coverage in that tone.
     topic: URIRef  # A keyword.
     totalMandates: URIRef  # The mandates of the Total row of a table of results by party, as printed.
     totalPercent: URIRef  # The percentage of the Total row of a table of results by party, as printed (100).
     totalVotes: URIRef  # The valid votes of the Total row of a table of results by party, as printed.
+    turnout100PercentOrMoreCount: URIRef  # Number of the base observed: counts observed at stations reporting 100 per cent turnout or more. Phase: count.
+    turnoutOver95PercentCount: URIRef  # Number of the base observed: counts observed at stations reporting more than 95 per cent turnout. Phase: count.
     unassessedRule: URIRef  # A rule of a verdict's scope that lacked the facts it needs.
+    unauthorisedPersonsAtCountPercent: URIRef  # Share (per cent) of the base observed: counts observed with unauthorised persons present. Phase: count.
+    unauthorisedPersonsDirectingCountCount: URIRef  # Number of the base observed: counts where unauthorised persons directed or interfered in the commission's work. Phase: count.
+    unauthorisedPersonsDirectingPecCount: URIRef  # Number of the base observed: polling stations where unauthorised persons interfered in or directed the commission's work. Phase: election-day.
+    unauthorisedPersonsPresentPercent: URIRef  # Share (per cent) of the base observed: polling stations with unauthorised persons present. Phase: election-day.
     unit: URIRef  # The unit of a figure.
+    unusedBallotsNotCancelledPercent: URIRef  # Share (per cent) of the base observed: counts where unused ballots were not cancelled and counted. Phase: count.
     usesElectronicVoting: URIRef  # Electronic voting is used in elections.
+    venuesDeniedToOppositionCount: URIRef  # Number of the base observed: places where opposition parties were refused suitable venues for campaign events. Phase: campaign.
     verdictLegalForce: URIRef  # The legal force of the standard whose commitment a verdict judges.
     verdictValue: URIRef  # The outcome of a computed verdict.
     voterVerifiedPaperTrail: URIRef  # The system keeps a voter-verified paper audit trail.
+    votersNotSigningPercent: URIRef  # Share (per cent) of the base observed: polling stations where not all voters signed the voter list. Phase: election-day.
+    votersTotalNotEnteredPercent: URIRef  # Share (per cent) of the base observed: counts where the total number of voters was not entered in the protocol before the ballot boxes were opened. Phase: count.
     votes: URIRef  # The number a result observation reports: a party's valid votes, or the ballots its column counts.
-    votingAssessedPositivelyPercent: URIRef  # Share of polling stations visited where voting was assessed positively.
+    votesNotSortedCount: URIRef  # Number of the base observed: counts where votes were not sorted into piles per party. Phase: count.
+    votingAssessedPositivelyPercent: URIRef  # Share (per cent) of the base observed: polling stations where observers assessed voting positively. Phase: election-day.
     weakestBasis: URIRef  # The weakest basis among the facts a verdict rests on.
     wording: URIRef  # The report's own verdict words.
     wouldClose: URIRef  # A computed verdict that applying the recommendation's proposed changes would close (computed by kbcheck simulate).

@@ -43,7 +43,7 @@ def basis_of(graph: Graph, node) -> str | None:
     declared = graph.value(node, EOKB.basis)
     if declared is not None:
         return BASIS_KEYS.get(declared)
-    if (node, RDF.type, EOKB.ObservationStatistics) in graph or (node, EOKB.election, None) in graph:
+    if (node, RDF.type, EOKB.MeasuredFact) in graph or (node, EOKB.election, None) in graph:
         return "observation"
     return None
 
@@ -74,11 +74,12 @@ def evidence(graph: Graph, election: URIRef, commitment: URIRef, results: list[R
         if node in facts or graph.value(node, EOKB.basis) is not None:
             found.facts.append(_fact(graph, node, rule_ids, version))
     found.versions = sorted((version_evidence(graph, v) for v in versions), key=lambda v: (v.provision, v.in_force_from))
-    for finding in graph.subjects(EOKB.concerns, commitment):
-        if (finding, RDF.type, EOKB.Finding) in graph and (finding, EOKB.election, election) in graph:
-            finding_nodes.append(finding)
+    for predicate in (EOKB.concerns, EOKB.relatesTo):  # the report cites it there; the KB's own reading
+        for finding in graph.subjects(predicate, commitment):
+            if (finding, RDF.type, EOKB.Finding) in graph and (finding, EOKB.election, election) in graph:
+                finding_nodes.append(finding)
     for finding in sorted(set(f for f in finding_nodes if (f, RDF.type, EOKB.Finding) in graph)):
-        found.findings.append(finding_evidence(graph, finding))
+        found.findings.append(finding_evidence(graph, finding, commitment))
     found.recommendations = recommendations(graph, election, commitment, finding_nodes)
     return found
 
@@ -111,7 +112,7 @@ def _fact(graph: Graph, node: URIRef, rule_ids: list[str], version) -> FactEvide
 
 
 _NOT_VALUES = {EOKB.sourceFile, EOKB.sourceLine, EOKB.sourceColumn, EOKB.basis, EOKB.basisNote, EOKB.holdsFrom,
-               EOKB.chamber, EOKB.election, EOKB.observation}
+               EOKB.chamber, EOKB.election, EOKB.observation, EOKB.quotation, EOKB.phase, EOKB.measure}
 
 
 def version_evidence(graph: Graph, version: URIRef) -> VersionEvidence:
@@ -125,9 +126,19 @@ def version_evidence(graph: Graph, version: URIRef) -> VersionEvidence:
                            str(dates) if dates is not None else None)
 
 
-def finding_evidence(graph: Graph, finding: URIRef) -> FindingEvidence:
+def finding_evidence(graph: Graph, finding: URIRef, commitment: URIRef | None = None) -> FindingEvidence:
+    """A finding as evidence for a verdict on `commitment`, with how it bears on it: cited by the
+    report there, the knowledge base's own reading (and why), or stating a fact a rule examined."""
     quotes = sorted(graph.objects(finding, EOKB.quotation))
     quote = str(graph.value(quotes[0], EOKB.quotedText)) if quotes else ""
     page = graph.value(finding, EOKB.page)
+    link, why = "fact", None
+    if commitment is not None and (finding, EOKB.concerns, commitment) in graph:
+        link = "cited"
+    elif commitment is not None and (finding, EOKB.relatesTo, commitment) in graph:
+        link = "reading"
+        why = next((str(graph.value(r, RDFS.comment)) for r in graph.objects(finding, EOKB.kbReading)
+                    if graph.value(r, EOKB.commitment) == commitment), None)
     return FindingEvidence(readable(finding), str(graph.value(finding, EOKB.statement)),
-                           int(page) if page is not None else None, quote)
+                           int(page) if page is not None else None, quote, link,
+                           " ".join(why.split()) if why else None)

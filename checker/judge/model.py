@@ -68,6 +68,11 @@ class FindingEvidence:
     statement: str
     page: int | None
     quote: str
+    # How the finding bears on the verdict: the report cites the commitment there ("cited"), the
+    # knowledge base relates it in its own reading ("reading", with why), or it states a fact a
+    # rule examined ("fact").
+    link: str = "cited"
+    why: str | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,15 @@ class Verdict:
     report_verdict: str | None = None  # the report's own, as a verdict value (same scope)
     report_wording: str | None = None
     report_verdict_iri: str | None = None  # the eokb:ReportVerdict it was compared with
+    # Where the report gives no verdict of its own (in this scope; for `overall`, in none of its
+    # scopes), the checker's verdict is its own reading of the report's facts, and says so.
+    report_judged: bool = False
+    own_scopes: list[str] = field(default_factory=list)  # overall only: the scopes judged as the checker's own reading
+
+    @property
+    def own_reading(self) -> bool:
+        """The checker's own reading of the report's facts: it judged, and the report did not."""
+        return not self.report_judged and self.verdict not in ("not-assessed", "not-applicable")
 
     @property
     def unassessed(self) -> list[str]:

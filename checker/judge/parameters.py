@@ -7,14 +7,20 @@ it sets in the shapes that use it (`eokb:sets sh:maxInclusive`), and its basis: 
 its own. A knowledge base may set its own value in `parameters.yaml` (with a justification and
 an owner); the value in force is laid into the shapes before any engine runs, and every output
 shows it, and whether it was overridden.
+
+A SHACL-SPARQL rule reads a parameter in its query as `$<name>`, the local name of what the
+parameter sets (`eokb:sets eokb:maxShareRatio` → `$maxShareRatio`), and carries the default as
+that property like any other rule; the value in force is written into the query text before any
+engine runs (SHACL pre-binds only its own variables).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SH, XSD, Graph, Literal, URIRef
 
 from checker.graph.vocab import EOKB
 
@@ -106,20 +112,35 @@ def overrides(graph: Graph) -> dict[str, Override]:
 
 def in_force(shapes: Graph, graph: Graph) -> tuple[Graph, list[Parameter]]:
     """The shapes with every parameter's value in force (the knowledge base's, or the default),
-    and the parameters. Without an override the shapes graph is returned as it is."""
+    and the parameters. Without an override, and with no SPARQL rule reading a parameter, the
+    shapes graph is returned as it is."""
     parameters = declared(shapes)
     chosen = overrides(graph)
     parameters = {pid: replace(p, override=chosen.get(pid)) for pid, p in parameters.items()}
-    if not chosen:
+    uses = [(shape, next(p for p in parameters.values() if p.node == node))
+            for shape, node in shapes.subject_objects(EOKB.parameter)]
+    in_queries = [(shape, p) for shape, p in uses if any(shapes.objects(shape, SH.sparql))]
+    if not chosen and not in_queries:
         return shapes, sorted(parameters.values(), key=lambda p: p.id)
     effective = Graph()
     effective += shapes
-    for shape, node in shapes.subject_objects(EOKB.parameter):
-        parameter = next(p for p in parameters.values() if p.node == node)
+    for shape, parameter in uses:
         if parameter.override is not None:
             effective.remove((shape, parameter.sets, None))
             effective.add((shape, parameter.sets, _literal(parameter.value)))
+    for shape, parameter in in_queries:
+        _write_into_queries(effective, shape, parameter)
     return effective, sorted(parameters.values(), key=lambda p: p.id)
+
+
+def _write_into_queries(shapes: Graph, shape, parameter: Parameter) -> None:
+    """`$<name>` in the shape's SPARQL queries becomes the parameter's value in force."""
+    name = re.compile(r"\$" + re.escape(str(parameter.sets).rsplit("#", 1)[-1]) + r"\b")
+    for constraint in list(shapes.objects(shape, SH.sparql)):
+        for select in list(shapes.objects(constraint, SH.select)):
+            if name.search(str(select)):
+                shapes.remove((constraint, SH.select, select))
+                shapes.add((constraint, SH.select, Literal(name.sub(_plain(parameter.value), str(select)))))
 
 
 def _literal(value: Decimal) -> Literal:

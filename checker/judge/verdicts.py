@@ -129,6 +129,7 @@ def _verdicts(framed: Graph, item: Judged, commitment: URIRef, rules: list[Rule]
         verdict.basis = weakest(f.basis for f in used)
         if scope in reported:
             _compare(verdict, reported[scope], applies)
+            verdict.report_judged = True
         scoped.append(verdict)
     overall = Verdict(election_id, commitment_id, item.day, overall_outcome(applies, [v.verdict for v in scoped]),
                       [r for v in scoped for r in v.rules], [r for v in scoped for r in v.assessed],
@@ -138,6 +139,8 @@ def _verdicts(framed: Graph, item: Judged, commitment: URIRef, rules: list[Rule]
     overall.evidence.facts = [f for v in scoped for f in v.evidence.facts]
     overall.evidence.versions = sorted({ver for v in scoped for ver in v.evidence.versions},
                                        key=lambda ver: (ver.provision, ver.in_force_from))
+    overall.report_judged = any(v.report_judged for v in scoped)
+    overall.own_scopes = [v.scope for v in scoped if v.own_reading]
     return [*scoped, overall]
 
 

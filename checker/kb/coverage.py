@@ -24,7 +24,9 @@ class Coverage:
     cited_missing: list[tuple[str, int]] = field(default_factory=list)  # (id, line) cited, not in the KB
     cited_present: list[str] = field(default_factory=list)
     findings: int = 0
-    findings_without_commitment: list[str] = field(default_factory=list)
+    findings_without_commitment: list[str] = field(default_factory=list)  # neither cited nor read
+    findings_cited: int = 0  # findings where the report cites a commitment (`commitments:`)
+    findings_read_only: int = 0  # findings linked only by the knowledge base's reading (`relates_to:`)
     quotations: int = 0
     body_lines: int = 0
     body_lines_quoted: int = 0
@@ -75,7 +77,11 @@ def coverage(kb: KnowledgeBase, report_id: str) -> Coverage:
         number = _section_number(kb, finding["section"])
         if number in result.sections:
             result.sections[number] += 1
-        if not finding.get("commitments"):
+        if finding.get("commitments"):
+            result.findings_cited += 1
+        elif finding.get("relates_to"):
+            result.findings_read_only += 1
+        else:
             result.findings_without_commitment.append(finding.id)
 
     for cited, line in cited_ids(kb, report_id):
@@ -124,7 +130,9 @@ def render(result: Coverage) -> str:
                  f"{len(result.cited_missing)} absent")
     for cited, line in result.cited_missing:
         lines.append(f"    absent: {cited} (cited at line {line})")
-    lines.append(f"  findings: {result.findings}, without a commitment link: {len(result.findings_without_commitment)}")
+    lines.append(f"  findings: {result.findings}; the report cites a commitment at {result.findings_cited}, "
+                 f"the knowledge base's reading links {result.findings_read_only} more; "
+                 f"without a commitment link: {len(result.findings_without_commitment)}")
     for finding in result.findings_without_commitment:
         lines.append(f"    {finding}")
     share = result.body_lines_quoted / result.body_lines if result.body_lines else 0

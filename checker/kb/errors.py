@@ -71,7 +71,7 @@ CATALOGUE: dict[str, ErrorKind] = {
         # Against the source text
         ErrorKind("KB301", "quotation not found in the source", "copy the text verbatim from the source lines given"),
         ErrorKind("KB302", "quotation found on other lines", "correct `lines` to where the quotation stands"),
-        ErrorKind("KB303", "source text missing", "ship the report's text file where `source.file` says"),
+        ErrorKind("KB303", "source text missing", "ship the report's or standard's text file where `source.file` says"),
         ErrorKind("KB304", "source text changed", "the file's SHA-256 differs from `source.sha256`; restore the file or update the checksum after review"),
         ErrorKind("KB305", "verdict wording not in the quotations", "quote the passage that holds the report's verdict words"),
         ErrorKind("KB306", "lines outside the source or the section", "give lines inside the source file and inside the section named"),

@@ -126,17 +126,20 @@ def version_id(provision: Record, version: Record) -> str:
 
 
 def _read_sources(kb: KnowledgeBase) -> None:
-    for report in kb.records("report"):
-        kb_file = kb.file_of(report)
-        source = report.get("source")
+    """The shipped texts quotations are verified against: each report's, and each standard's
+    that ships its own (`standard.source`), by the id of the report or standard."""
+    for record in kb.records("report") + kb.records("standard"):
+        kb_file = kb.file_of(record)
+        source = record.get("source")
         if not isinstance(source, Record) or "file" not in source:
             continue
         path = kb.root / Path(kb_file.path).parent / source["file"]
         if not path.is_file():
-            kb.problems.add("KB303", source.at("file"), f"no source text at {relative(path, kb.root)}")
+            whose = "report" if record.kind == "report" else "standard"
+            kb.problems.add("KB303", source.at("file"), f"no source text of the {whose} at {relative(path, kb.root)}")
             continue
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         if source.get("sha256") and digest != source["sha256"]:
             kb.problems.add("KB304", source.at("sha256"), f"{relative(path, kb.root)} has SHA-256 {digest}")
-        kb.sources[report.id] = SourceText(data.decode("utf-8"), path)
+        kb.sources[record.id] = SourceText(data.decode("utf-8"), path)

@@ -34,7 +34,7 @@ class KnowledgeBase:
     index: dict[str, Record] = field(default_factory=dict)  # id → record
     owner: dict[int, KbFile] = field(default_factory=dict)  # id(record) → its file
     all_records: list[Record] = field(default_factory=list)  # every record, nested ones too, in file order
-    sources: dict[str, SourceText] = field(default_factory=dict)  # report id → text
+    sources: dict[str, SourceText] = field(default_factory=dict)  # report or standard id → its text
     problems: Problems = field(default_factory=Problems)
 
     def records(self, kind: str) -> list[Record]:

@@ -22,7 +22,7 @@ class QuoteTally:
 
 
 def quote_source(kb: KnowledgeBase, quote: Record) -> str | None:
-    """The report a quotation is from: its `source`, else the report of its folder."""
+    """The report or standard a quotation is from: its `source`, else the report of its folder."""
     return quote.get("source") or kb.report_of(quote)
 
 
@@ -33,9 +33,18 @@ def check_quotes(kb: KnowledgeBase, problems: Problems) -> QuoteTally:
             if record.kind != "quote" or "text" not in record or "lines" not in record:
                 continue
             source_id = quote_source(kb, record)
-            source = kb.sources.get(source_id) if source_id else None
+            if source_id is None:
+                problems.add("KB106", record.pos, "a quotation outside a report's folder needs 'source': the id of "
+                             "the report or standard it quotes")
+                failed += 1
+                continue
+            source = kb.sources.get(source_id)
             if source is None:
-                continue  # the missing source or report is reported once, by the loader
+                if kb.index.get(source_id) is not None and kb.index[source_id].kind == "standard":
+                    problems.add("KB303", record.at("source"), f"{source_id} ships no text to quote: give the "
+                                 "standard a `source` (its text file), or quote a report that quotes it")
+                    failed += 1
+                continue  # a missing report, or a report's missing text, is reported once, by the loader
             checked += 1
             first, last = record["lines"]
             if last > len(source):

@@ -1,6 +1,6 @@
-"""The shipped text of an observation report, and where a quotation stands in it.
+"""The shipped text of an observation report (or of a standard), and where a quotation stands in it.
 
-A quotation is verbatim text of the report. The text file is an extraction of the printed
+A quotation is verbatim text of the source. The text file is an extraction of the printed
 report, so the same words can be laid out differently (see docs/formats.md, "Quotations"):
 
 * a line break, and any run of spaces, counts as one space;
@@ -84,7 +84,8 @@ def quote_pattern(text: str) -> re.Pattern[str]:
 
 
 class SourceText:
-    """The lines of a report's text file, searchable for quotations."""
+    """The lines of a report's (or a standard's) text file, searchable for quotations. A plain
+    text without footnote separators or page layout (a standard's) reads the same way."""
 
     def __init__(self, text: str, path: Path | None = None) -> None:
         self.path = path

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from itertools import groupby
 
 from checker.judge.model import Judgement, Result
+from checker.reports import words
 from checker.reports.reporting import every_rule, utc_stamp
 from checker.judge.rules import Rule
 
@@ -29,13 +30,15 @@ def _local_name(term) -> str:
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _failure(case: ET.Element, result: Result) -> None:
+def _failure(case: ET.Element, result: Result, own: set[tuple[str, str]]) -> None:
     where = str(result.pos) if result.pos is not None else result.rule.file
     failure = ET.SubElement(case, "failure", type=result.rule.severity, message=result.message)
     lines = [f"{where}: {result.message}", f"focus: {result.focus}"]
     if result.value is not None:
         lines.append(f"value: {result.value}")
     lines.append(f"commitment: {', '.join(result.rule.commitments)}")
+    if all((c, result.rule.scope) in own for c in result.rule.commitments):
+        lines.append(f"whose verdict: {words.OWN_READING} (the report gives none)")
     failure.text = "\n".join(lines)
 
 
@@ -44,14 +47,14 @@ def _waived(result: Result) -> str:
     return f"waived until {waiver.expires} by {waiver.owner}: {waiver.justification}"
 
 
-def _focus_case(suite: ET.Element, rule: Rule, focus: str, results: list[Result]) -> str:
+def _focus_case(suite: ET.Element, rule: Rule, focus: str, results: list[Result], own: set) -> str:
     case = ET.SubElement(suite, "testcase", classname=rule.id, name=focus)
     open_results = [r for r in results if r.waiver is None]
     if not open_results:
         ET.SubElement(case, "skipped", message=_waived(results[0]))
         return "skipped"
     for result in open_results:
-        _failure(case, result)
+        _failure(case, result, own)
     waived = [r for r in results if r.waiver is not None]
     if waived:
         ET.SubElement(case, "system-out").text = "\n".join(f"{r.value}: {_waived(r)}" for r in waived)
@@ -67,6 +70,10 @@ def _suite(judgement: Judgement, rules: list[Rule], election: str, run_at: str |
     suite = ET.Element("testsuite", name=election)
     properties = ET.SubElement(suite, "properties")
     ET.SubElement(properties, "property", name="as_of", value=verdicts[0].as_of.isoformat() if verdicts else "")
+    own = {(v.commitment, v.scope) for v in verdicts if v.own_reading}
+    if own:  # verdicts the report does not give: the checker's own reading of its facts
+        ET.SubElement(properties, "property", name="own_reading",
+                      value=", ".join(f"{c} ({scope})" for c, scope in sorted(own)))
     outcomes = []
     for rule in rules:
         mine = sorted((r for r in results if r.rule.id == rule.id), key=lambda r: (r.focus, r.value or ""))
@@ -76,7 +83,7 @@ def _suite(judgement: Judgement, rules: list[Rule], election: str, run_at: str |
             outcomes.append("skipped")
         elif mine:
             for focus, group in groupby(mine, key=lambda r: r.focus):
-                outcomes.append(_focus_case(suite, rule, focus, list(group)))
+                outcomes.append(_focus_case(suite, rule, focus, list(group), own))
         elif rule.id in assessed:
             ET.SubElement(suite, "testcase", classname=rule.id, name=election)
             outcomes.append("passed")

@@ -70,8 +70,15 @@ def _verdict_table(verdicts: list[Verdict], names: _Names) -> list[str]:
         if v.unassessed and v.verdict != "not-applicable":
             coverage += f"; without facts: {words.missing(v)}"
         rows.append([f"`{v.commitment}` {names.commitment(v.commitment)}", said, coverage, words.legal_force(v),
-                     words.caveat(v) or ""])
-    return _table(["Commitment", "Verdict", "Rules with facts", "Legal force", "Caveat"], rows)
+                     words.caveat(v) or "", _whose(v)])
+    return _table(["Commitment", "Verdict", "Rules with facts", "Legal force", "Caveat", "Whose verdict"], rows)
+
+
+def _whose(v: Verdict) -> str:
+    """The report's own verdict compared, or the checker's own reading of the report's facts."""
+    if not words.reading(v):
+        return ""
+    return "**the checker's own reading** of the report's facts" if v.own_reading else "the report's, compared"
 
 
 def _evidence(v: Verdict, names: _Names) -> list[str]:
@@ -83,6 +90,9 @@ def _evidence(v: Verdict, names: _Names) -> list[str]:
               + f". Standard: {words.legal_force(v)}; {words.applicability(v)}.", ""]
     if words.caveat(v):
         lines += [f"**Caveat:** this verdict {words.caveat(v)}.", ""]
+    if v.own_reading:
+        lines += [f"**The checker's own reading:** the report gives no verdict of its own on this commitment "
+                  f"in this scope; this is {words.OWN_READING}.", ""]
     if v.results:
         lines.append("Results:")
     for r in v.results:
@@ -106,7 +116,8 @@ def _evidence(v: Verdict, names: _Names) -> list[str]:
         lines += ["", "Findings of the report:"]
         for f in v.evidence.findings:
             page = f", page {f.page}" if f.page is not None else ""
-            lines.append(f"- `{f.id}`{page}: {f.statement}")
+            link = words.FINDING_LINK[f.link] + (f": {f.why}" if f.why else "")
+            lines.append(f"- `{f.id}`{page} ({link}): {f.statement}")
             if f.quote:
                 lines.append(f"  > “{' '.join(f.quote.split())}”")
     if v.evidence.recommendations:
@@ -182,6 +193,7 @@ def render(judgement: Judgement, kb: Graph | None = None) -> str:
              f"Computed by `kbcheck check` for {len(elections)} election(s): "
              + (", ".join(f"{counts[k]} {words.OUTCOME[k]}" for k in VERDICT_ORDER if counts[k]) or "no verdicts")
              + f". Agreement with the reports' own verdicts: {words.agreement(judgement)}.", "",
+             "A verdict the report does not give itself is marked as the checker's own reading of the report's facts. "
              "A verdict is *met* only when every rule of its scope had the facts it needs and none found anything; "
              "*partly assessed* when nothing was found but some rules lacked facts; *not applicable* when the "
              "standard did not bind the state on the day. Each says what it judges: the law as written, conduct "

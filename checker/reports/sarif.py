@@ -118,7 +118,7 @@ def _verdicts_of(judgement: Judgement, result: Result) -> list[dict]:
     """The verdicts a result counts in: scope, outcome in words, legal force, basis."""
     return [{"commitment": v.commitment, "scope": v.scope, "verdict": v.verdict, "in_words": words.outcome(v),
              "legal_force": v.applicability.legal_force if v.applicability else None, "basis": v.basis,
-             "caveat": words.caveat(v)}
+             "caveat": words.caveat(v), "reading": "checker" if v.own_reading else "report"}
             for v in judgement.scoped() if v.election == result.election and result in v.results]
 
 

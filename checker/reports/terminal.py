@@ -1,8 +1,10 @@
 """The verdicts as a readable table on a terminal (in colour when it is one).
 
 One line per commitment that has rules or a verdict of the report: its overall verdict, how
-many rules had facts, each scope's verdict, and a caveat where it rests on an inferred fact or
-on the report's own assessment; standards that did not bind are shown with the reason.
+many rules had facts, each scope's verdict, a caveat where it rests on an inferred fact or on the
+report's own assessment, and "(own reading)" where the report gives no verdict of its own, so the
+verdict is the checker's reading of the report's facts; standards that did not bind are shown
+with the reason.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ def render(judgement: Judgement, stream=None) -> str:
             caveat = words.caveat(v)
             lines.append(f"  {v.commitment:<{width}}  {_paint(f'{said:<16}', v.verdict, colour)}  {detail}"
                          + (f"  [{caveat}]" if caveat else ""))
+    if any(v.own_scopes for v in shown):
+        lines.append(f"  (own reading): {words.OWN_READING}; the report gives no verdict of its own on it.")
     compared = [v for v in judgement.scoped() if v.comparison is not None]
     if compared:
         lines += ["", "Agreement with the report's own verdicts (same scope):"]

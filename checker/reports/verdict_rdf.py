@@ -11,7 +11,8 @@ stable and diffable:
         eokb:verdictLegalForce, eokb:weakestBasis, eokb:examinedFact,
         eokb:evidence (findings, provision versions, recommendations),
         eokb:result (its sh:ValidationResults), eokb:rule (the shapes expressing the commitment),
-        eokb:reportVerdict and eokb:agreesWithReport (when the report gives a verdict).
+        eokb:reportVerdict and eokb:agreesWithReport (when the report gives a verdict),
+        eokb:ownReading true (when it does not: the checker's own reading of the report's facts).
     <id:verdict/<election>/<commitment>#result-<n>> a sh:ValidationResult   the verdict's results
     <id:validation-report> a sh:ValidationReport                        every result of the run
     <id:validation-report#result-<n>>   results of shapes that judged no verdict (helper shapes)
@@ -121,6 +122,8 @@ def _add_verdict(graph: Graph, verdict: Verdict, shapes: dict[str, URIRef], raws
         graph.add((v, EOKB.agreesWithReport, Literal(verdict.agrees)))
     if verdict.comparison == "agrees":
         graph.add((v, EOKB.independentOfReport, Literal(verdict.independent)))
+    if verdict.own_reading:  # the report gives no verdict: the checker's own reading of its facts
+        graph.add((v, EOKB.ownReading, Literal(True)))
 
 
 def verdict_graph(judgement: Judgement) -> Graph:

@@ -1,5 +1,5 @@
 """verdicts.json: every verdict with its scope, coverage, applicability, basis and evidence, in
-the documented schema (`schemas/output/verdicts.schema.json`, schema_version 2)."""
+the documented schema (`schemas/output/verdicts.schema.json`, schema_version 3)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from checker.judge.model import Judgement, Result, Verdict
 from checker.judge.parameters import Parameter
 from checker.reports import words
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 
 def result_to_dict(result: Result) -> dict:
@@ -51,6 +51,7 @@ def verdict_to_dict(verdict: Verdict) -> dict:
         "comparison": verdict.comparison,
         "agrees": verdict.agrees,
         "independent": verdict.independent if verdict.comparison == "agrees" else None,
+        "reading": None if not words.reading(verdict) else ("checker" if verdict.own_reading else "report"),
         "results": [result_to_dict(r) for r in verdict.results],
         "evidence": {
             "facts": [asdict(f) | {"rules": list(f.rules), "values": dict(f.values)} for f in verdict.evidence.facts],

@@ -56,6 +56,19 @@ def caveat(verdict: Verdict) -> str | None:
     return "rests on " + " and ".join(BASIS[b] for b in weak)
 
 
+OWN_READING = "the checker's own reading of the report's facts"
+FINDING_LINK = {"cited": "cited by the report", "reading": "the knowledge base's reading",
+                "fact": "states a fact a rule examined"}
+
+
+def reading(verdict: Verdict) -> str:
+    """Whose conclusion a verdict is: compared with the report's own, or the checker's own reading
+    of the report's facts (the report gives none); '' when nothing was judged."""
+    if verdict.verdict in ("not-assessed", "not-applicable"):
+        return ""
+    return OWN_READING if verdict.own_reading else "compared with the report's own verdict"
+
+
 def applicability(verdict: Verdict) -> str:
     applies = verdict.applicability
     return "" if applies is None else applies.reason
@@ -67,8 +80,9 @@ def legal_force(verdict: Verdict) -> str:
 
 
 def scopes(verdict: Verdict) -> str:
-    """An overall verdict's scopes: 'law: violated, conduct: not assessed'."""
-    return ", ".join(f"{scope}: {OUTCOME[value]}" for scope, value in verdict.scopes.items())
+    """An overall verdict's scopes: 'law: violated, conduct: at risk (own reading)'."""
+    return ", ".join(f"{scope}: {OUTCOME[value]}" + (" (own reading)" if scope in verdict.own_scopes else "")
+                     for scope, value in verdict.scopes.items())
 
 
 def agreement(judgement: Judgement) -> str:

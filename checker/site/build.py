@@ -25,6 +25,7 @@ from checker.common import atomic
 from checker.site.downloads import graph_fingerprint, write_downloads
 from checker.site.linkcheck import BrokenLink, check_links
 from checker.site.pages import BuildInfo, Site, page_jobs
+from checker.site.pages.conduct import write_media_charts
 from checker.site.pages.results import write_charts
 from checker.site.render import write_pages
 from checker.site.verdicts import Verdicts
@@ -97,6 +98,7 @@ def write_docs(graph: Graph, docs: Path, sources: SiteSources) -> int:
                      f"{sources.kb_version} (graph {graph_fingerprint(downloads)})")
     site = Site(view, Verdicts(view), info, downloads, rule_cases(sources.rule_tests))
     site.charts = write_charts(site, docs)  # PNGs beside the results pages, drawn from the graph
+    site.conduct_charts = write_media_charts(site, docs)  # and beside the conduct pages
     intro_file = Path(sources.hand_written) / INTRO
     intro = intro_file.read_text(encoding="utf-8") if intro_file.exists() else ""
     return write_pages(page_jobs(site, intro), docs)

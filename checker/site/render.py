@@ -115,6 +115,9 @@ def verdict_cell(context, cell) -> Markup:
     if getattr(cell, "caveat", ""):
         said = html.escape(cell.caveat)
         html_text += f' <span class="eokb-caveat" title="{said}" aria-label="{said}">&dagger;</span>'
+    if getattr(cell, "own", False):
+        said = "the checker's own reading of the report's facts: the report gives no verdict on it"
+        html_text += f' <span class="eokb-own" title="{said}" aria-label="{said}">&loz;</span>'
     return Markup(html_text)
 
 

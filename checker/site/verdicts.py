@@ -76,6 +76,7 @@ class Verdict:
     caveat: str = ""  # "rests on an inferred fact"
     scopes: list["Verdict"] = field(default_factory=list)  # an overall verdict's scope verdicts
     scope: str = ""  # words: the law as written, conduct, the published results
+    own_reading: bool = False  # the report gives no verdict: the checker's own reading of its facts
 
 
 class Verdicts:
@@ -156,6 +157,7 @@ class Verdicts:
             legal_force=FORCE_WORDS.get(view.value(node, EOKB.verdictLegalForce), ""),
             caveat=self._caveat(node, value),
             scope=SCOPE_WORDS.get(view.value(node, EOKB.scope), ""),
+            own_reading=view.python(node, EOKB.ownReading) is True,
         )
 
     def _caveat(self, node, value: Value) -> str:
@@ -175,6 +177,11 @@ class Verdicts:
         value = self.value_of(node)
         coverage = f"{assessed}/{rules}" if isinstance(rules, int) and rules and value != NOT_APPLICABLE else ""
         return coverage, self._caveat(node, value)
+
+    def own_reading(self, commitment, election) -> bool:
+        """Whether the overall verdict is the checker's own reading: the report gives none on it."""
+        node = self._nodes.get((commitment, election))
+        return node is not None and self.view.python(node, EOKB.ownReading) is True
 
     def _rule_name(self, shape) -> str:
         return self.view.text(shape, EOKB.ruleId) or self.view.short_id(shape)

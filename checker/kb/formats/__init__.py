@@ -16,6 +16,7 @@ from checker.kb.formats.candidates import CANDIDATES_FILE
 from checker.kb.formats.claims import CLAIMS_FILE
 from checker.kb.formats.commitments import STANDARD_FILE
 from checker.kb.formats.law import COUNTRY_FILE, INSTRUMENT_FILE
+from checker.kb.formats.observations import check_observations
 from checker.kb.formats.recommendations import PARAMETERS_FILE, RECOMMENDATIONS_FILE, VERDICTS_FILE, WAIVERS_FILE
 from checker.kb.formats.report import ELECTIONS_FILE, FINDINGS_FILE, REPORT_FILE
 from checker.kb.read import Record
@@ -45,7 +46,7 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("elections", "findings/*/elections.yaml", ELECTIONS_FILE),
     FileKind("recommendations", "findings/*/recommendations.yaml", RECOMMENDATIONS_FILE),
     FileKind("verdicts", "findings/*/verdicts.yaml", VERDICTS_FILE),
-    FileKind("findings", "findings/*/findings/*.yaml", FINDINGS_FILE),
+    FileKind("findings", "findings/*/findings/*.yaml", FINDINGS_FILE, check_observations),
     FileKind("waivers", "waivers.yaml", WAIVERS_FILE),
     FileKind("parameters", "parameters.yaml", PARAMETERS_FILE),
     FileKind("claims", "findings/*/claims.yaml", CLAIMS_FILE),

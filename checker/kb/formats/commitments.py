@@ -15,6 +15,14 @@ CITATION = Obj("citation", "How reports cite the standard's paragraphs (kbcheck 
     "id": optional(Text(), "How the commitment id continues after '<standard>/', with {paragraph} for "
                    "the number (default: '{paragraph}')."),
 })
+STANDARD_SOURCE = Obj("standard-source", "The standard's text, shipped beside its file so that quotations of it are "
+                      "verified like a report's.", {
+    "file": required(Text(), "Path relative to the folder of the standard's file, e.g. texts/iccpr-1966.txt."),
+    "sha256": required(Text(r"^[0-9a-f]{64}$"), "SHA-256 of the file."),
+    "provenance": required(Text(), "Own words: where the text was taken from (publisher, document symbol, "
+                           "edition) and what was changed in making it plain text."),
+    "url": optional(Url(), "Where the official text is published."),
+})
 STANDARD = Obj("standard", "A document of international commitments or standards.", {
     "id": required(Id("standard"), "Short stable id, e.g. copenhagen-1990."),
     "title": required(Text(), "Full official title."),
@@ -27,13 +35,16 @@ STANDARD = Obj("standard", "A document of international commitments or standards
     "cited_as": optional(ListOf(CITATION), "How reports cite its paragraphs."),
     "interprets": optional(Ref(("standard",)), "The treaty it interprets (an authoritative interpretation): it "
                            "applies where that treaty binds."),
+    "source": optional(STANDARD_SOURCE, "Its shipped text: its paragraphs' `text` may then quote it "
+                       "(`source: <this standard's id>`)."),
 })
 COMMITMENT = Obj("commitment", "A paragraph of a standard: one commitment.", {
     "id": required(Id("commitment"), "<standard>/<paragraph>, e.g. copenhagen-1990/7.5."),
     "label": required(Text(), "How the paragraph is cited, e.g. Paragraph 7.5."),
     "broader": optional(Ref(("commitment",)), "The paragraph this one belongs to."),
     "description": required(Text(), "Own-words summary (never text copied from elsewhere)."),
-    "text": optional(QUOTE, "The paragraph's words, only where a source quotes them."),
+    "text": optional(QUOTE, "The paragraph's words, verbatim: from the standard's own shipped text "
+                     "(`source` its id) or where a report quotes them."),
     "url": optional(Url(), "Official reference of the paragraph."),
 })
 STANDARD_FILE = Obj("standard-file", "A file of commitments: one standard and its paragraphs.", {

@@ -29,7 +29,8 @@ FIGURE_UNITS = (
 QUOTE = Obj("quote", "A verbatim quotation of a source text, with the lines where it stands.", {
     "text": required(Text(), "The quoted words, verbatim (line breaks count as one space)."),
     "lines": required(LineRange(), "First and last line of the quotation in the source's text file."),
-    "source": optional(Ref(("report",)), "The report quoted; defaults to the report whose folder holds the file."),
+    "source": optional(Ref(("report", "standard")), "The report or standard quoted (a standard whose text is shipped); "
+                       "defaults to the report whose folder holds the file, and is required outside a report's folder."),
 })
 MENTION = Obj("mention", "A place in a source that names the record.", {
     "source": required(Ref(("report",)), "The report."),

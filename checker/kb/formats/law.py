@@ -100,6 +100,22 @@ ELECTRONIC_VOTING_FACT = _fact("electronic-voting-fact", "How electronic voting 
     "requirements_public": optional(
         Boolean(), "The technical requirements and certification results are published."),
 })
+EXPRESSION_FACT = _fact("expression-fact", "How the law treats speech about others.", {
+    "defamation_criminal": optional(Boolean(), "Defamation (libel) is a criminal offence."),
+    "defamation_max_prison_years": optional(Integer(0), "The longest prison sentence for it, in years (0 = none)."),
+    "head_of_state_special_protection": optional(Boolean(), "The head of state's honour and dignity have a special "
+                                                 "protection of the criminal law."),
+})
+ASSEMBLIES_FACT = _fact("assemblies-fact", "What holding a public assembly takes.", {
+    "permission_required": optional(Boolean(), "An assembly needs the authorities' permission (not just notice)."),
+    "authorities_set_time_and_venue": optional(Boolean(), "The authorities may decide the time and venue."),
+})
+ELECTION_COMMISSIONS_FACT = _fact("election-commissions-fact", "How election commissions are composed.", {
+    "equitable_party_representation_guaranteed": optional(
+        Boolean(), "The law guarantees the contesting parties an equitable representation on commissions."),
+    "party_nominations_binding": optional(
+        Boolean(), "The appointing body must accept the parties' nominees."),
+})
 FACTS = Obj("facts", "Structured facts a provision version lays down, for the rules.", {
     "seats": optional(ListOf(SEATS_FACT), "How seats are filled."),
     "chamber_size": optional(ListOf(CHAMBER_SIZE_FACT), "Total seats."),
@@ -110,6 +126,9 @@ FACTS = Obj("facts", "Structured facts a provision version lays down, for the ru
     "deposit": optional(ListOf(DEPOSIT_FACT), "Deposit."),
     "observers": optional(ListOf(OBSERVERS_FACT), "Observers."),
     "electronic_voting": optional(ListOf(ELECTRONIC_VOTING_FACT), "Electronic voting."),
+    "expression": optional(ListOf(EXPRESSION_FACT), "Criminal defamation and insult."),
+    "assemblies": optional(ListOf(ASSEMBLIES_FACT), "Public assemblies."),
+    "election_commissions": optional(ListOf(ELECTION_COMMISSIONS_FACT), "Composition of election commissions."),
 })
 VERSION = Obj("version", "The text of a provision while in force.", {
     "in_force_from": required(Date(), "First day in force."),
@@ -157,7 +176,9 @@ BODY = Obj("body", "A state or election body.", {
     "name": required(Text(), "Name."),
     "abbreviation": optional(Text(), "Abbreviation used in reports."),
     "kind": required(Enum(("election-commission", "state-body", "appointed-body", "head-of-state",
-                           "ministry", "court")), "What kind of body."),
+                           "ministry", "court", "media-outlet")), "What kind of body."),
+    "state_funded": optional(Boolean(), "A media outlet funded by the state (state media have a particular "
+                             "obligation of balance)."),
     "level": optional(Enum(("central", "regional", "district", "precinct")), "Its tier."),
     "count": optional(Integer(1), "How many such bodies there are."),
     "description": required(Text(), "Own words."),

@@ -6,6 +6,7 @@ from checker.kb.types import (
     Boolean, Date, Enum, Id, Integer, LineRange, ListOf, Number, Obj, Ref, Text, Url, optional, required,
 )
 from checker.kb.formats.common import FIGURE_MEASURES, FIGURE_UNITS, QUOTE, SECTION_PARTS, SEVERITIES
+from checker.kb.formats.observations import OBSERVATIONS
 
 SOURCE = Obj("source", "The report's shipped text.", {
     "file": required(Text(), "Path relative to the report's folder."),
@@ -47,15 +48,6 @@ REPORT_FILE = Obj("report-file", "A report's metadata, pages and sections.", {
     "sections": required(ListOf(SECTION, 1), "Sections."),
 })
 
-OBSERVATION = Obj("observation", "What observers measured on election day, as shares of their observations.", {
-    "voting_assessed_positively_percent": optional(Number(), "Polling stations where voting was assessed positively."),
-    "count_assessed_negatively_percent": optional(Number(), "Counts observed that were assessed negatively."),
-    "marked_ballots_not_shown_percent": optional(Number(), "Counts where marked ballots were not shown to observers."),
-    "control_documents_tampered_percent": optional(Number(), "Counts where the commission tampered with control documents."),
-    "observers_restricted_in_count_percent": optional(Number(), "Counts where observers were restricted."),
-    "tabulation_assessed_negatively_percent": optional(Number(), "Tabulation observations assessed negatively."),
-    "findings": required(ListOf(Ref(("finding",)), 1), "The findings that state these figures."),
-})
 ELECTION = Obj("election", "An election.", {
     "id": required(Id("election"), "<country>/<year>-<chamber>."),
     "title": required(Text(), "Title."),
@@ -67,7 +59,6 @@ ELECTION = Obj("election", "An election.", {
     "observed_by": optional(ListOf(Ref(("report",))), "Reports that observed it."),
     "description": required(Text(), "Own words."),
     "quotes": optional(ListOf(QUOTE), "Where a source describes it."),
-    "observation": optional(OBSERVATION, "What observers measured on election day."),
 })
 PARTY = Obj("party", "A political party.", {
     "id": required(Id("party"), "<country>/party/<name>."),
@@ -97,6 +88,11 @@ FIGURE = Obj("figure", "A number a finding states.", {
     "measures": optional(Enum(FIGURE_MEASURES), "What it counts, where rules and claims use it: "
                          "ballots-cast (voters who took part) or registered-voters."),
 })
+READING = Obj("reading", "The knowledge base's own reading: a commitment the finding bears on, where the report "
+              "does not cite it.", {
+    "commitment": required(Ref(("commitment",)), "The commitment."),
+    "why": required(Text(), "Own words: why the finding bears on it (never the report's words as its citation)."),
+})
 FINDING = Obj("finding", "A factual finding of a report.", {
     "id": required(Id("finding"), "<report>/finding/<slug>."),
     "statement": required(Text(), "Own words."),
@@ -104,11 +100,16 @@ FINDING = Obj("finding", "A factual finding of a report.", {
     "lines": required(LineRange(), "The passage it rests on."),
     "election": optional(Ref(("election",)), "Defaults to the report's first election."),
     "quotes": required(ListOf(QUOTE, 1), "Verbatim quotations."),
-    "commitments": optional(ListOf(Ref(("commitment",))), "Commitments it concerns."),
+    "commitments": optional(ListOf(Ref(("commitment",))), "Commitments the report cites at this passage, or "
+                            "whose conclusion the report draws from exactly these facts."),
+    "relates_to": optional(ListOf(READING), "Commitments the finding bears on in the knowledge base's own "
+                           "reading, where the report does not cite them: each with why."),
     "provisions": optional(ListOf(Ref(("provision",))), "Provisions it concerns."),
     "report_verdict": optional(Text(), "The report's verdict words, as in a quotation."),
     "severity": optional(Enum(SEVERITIES), "Severity of the report's verdict."),
-    "figures": optional(ListOf(FIGURE), "Numbers it states."),
+    "figures": optional(ListOf(FIGURE), "Numbers it states (those about conduct as typed `observations`)."),
+    "observations": optional(OBSERVATIONS, "Typed facts of what observers saw that it states: shares, counts, "
+                             "incidents, complaints, media coverage (the rules judge these)."),
     "topics": optional(ListOf(Text()), "Keywords."),
 })
 FINDINGS_FILE = Obj("findings-file", "Findings of a report.", {

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 
-from checker.site.pages import commitments, elections, findings, home, law, recommendations, results, rules
+from checker.site.pages import commitments, conduct, elections, findings, home, law, recommendations, results, rules
 from checker.site.pages.common import BuildInfo, Download, Page, Site
 from checker.graph.vocab import EOKB
 
@@ -44,6 +44,8 @@ def page_jobs(site: Site, intro: str) -> list[Callable[[], Page]]:
             jobs.append(partial(elections.changes_page, site, election))
         if results.results_target(site, election) is not None:
             jobs.append(partial(results.results_page, site, election))
+        if conduct.conduct_target(site, election) is not None:
+            jobs.append(partial(conduct.conduct_page, site, election))
     return jobs
 
 

@@ -52,8 +52,9 @@ class Commitment:
     rules: list[Rule]
     verdicts: list[Verdict]
     report_verdicts: list[ReportVerdict]
-    findings: list[tuple[Link, str]] = field(default_factory=list)
+    findings: list[tuple[Link, str]] = field(default_factory=list)  # the report cites the commitment there
     recommendations: list[tuple[Link, str]] = field(default_factory=list)
+    readings: list[tuple[Link, str, str]] = field(default_factory=list)  # the knowledge base's reading, with why
 
 
 def http_url(node) -> str | None:
@@ -105,6 +106,12 @@ def _report_verdict(view: View, node) -> ReportVerdict:
         quotes=quotes(view, node), findings=view.links(view.objects(node, EOKB.restsOn)))
 
 
+def _why(view: View, finding, commitment) -> str:
+    """Why the knowledge base relates a finding to a commitment (its eokb:KbReading)."""
+    return next((view.text(r, RDFS.comment) or "" for r in view.objects(finding, EOKB.kbReading)
+                 if view.value(r, EOKB.commitment) == commitment), "")
+
+
 def commitment_page(site: Site, commitment) -> Page:
     view = site.view
     standard = view.value(commitment, SKOS.inScheme)
@@ -127,6 +134,8 @@ def commitment_page(site: Site, commitment) -> Page:
                   if view.is_a(f, EOKB.Finding)],
         recommendations=[(view.link(r), view.text(view.value(r, EOKB.quotation), EOKB.quotedText) or "")
                          for r in concerned if view.is_a(r, EOKB.Recommendation)],
+        readings=[(view.link(f), view.text(f, EOKB.statement) or "", _why(view, f, commitment))
+                  for f in view.subjects(EOKB.relatesTo, commitment)],
     )
     return Page(view.target(commitment), model.label, "commitment.md.j2", model,
                 crumbs("commitments", view.link(standard)))

@@ -48,6 +48,7 @@ class Site:
     downloads: list[Download] = field(default_factory=list)
     rule_cases: dict[str, list[str]] = field(default_factory=dict)
     charts: dict = field(default_factory=dict)  # election id → pages.results.ChartImage
+    conduct_charts: dict = field(default_factory=dict)  # election id → media_chart.MediaChart
 
     @property
     def elections(self) -> list:

@@ -9,6 +9,7 @@ from rdflib import DCTERMS
 
 from checker.site import urls
 from checker.site.pages.common import Page, Site, crumbs
+from checker.site.pages.conduct import conduct_target
 from checker.site.pages.law import versions_in_force
 from checker.site.pages.results import results_target
 from checker.site.verdicts import Value
@@ -24,6 +25,7 @@ class Cell:
     link: Link  # to the verdict's section on the commitment page, evidence and all
     coverage: str = ""  # "2/3": rules with facts of the rules that express the commitment
     caveat: str = ""  # "rests on an inferred fact"
+    own: bool = False  # the checker's own reading: the report gives no verdict on it
 
 
 @dataclass
@@ -38,7 +40,8 @@ def _cell(site: Site, commitment, election) -> Cell:
     page = site.view.target(commitment)
     anchor = urls.anchor("verdict", urls.record_id(election) or "")
     coverage, caveat = site.verdicts.cell_note(commitment, election)
-    return Cell(value, Link(value.label, urls.Target(page.path, anchor)), coverage, caveat)
+    return Cell(value, Link(value.label, urls.Target(page.path, anchor)), coverage, caveat,
+                site.verdicts.own_reading(commitment, election))
 
 
 def matrix_page(site: Site) -> Page:
@@ -105,6 +108,7 @@ def election_page(site: Site, election) -> Page:
     view = site.view
     changes = changes_target(site, election)
     results = results_target(site, election)
+    conduct = conduct_target(site, election)
     lists = [pl for pl in view.subjects(EOKB.election, election) if view.is_a(pl, EOKB.PartyList)]
     model = {
         "title": view.label(election), "date": view.text(election, DCTERMS.date),
@@ -120,6 +124,8 @@ def election_page(site: Site, election) -> Page:
                    view.python(pl, EOKB.registered)) for pl in lists],
         "changes": Link("What changed since the previous election", changes) if changes else None,
         "results": Link("Results: the annex tables and the per-station differences", results) if results else None,
+        "conduct": Link("Conduct: what observers saw, phase by phase, and the verdicts on it", conduct)
+        if conduct else None,
         "matrix": Link("Compliance matrix", MATRIX),
     }
     return Page(view.target(election), model["title"], "election.md.j2", model, crumbs("elections"))

@@ -8,6 +8,7 @@ from rdflib import DCTERMS, RDF, RDFS
 
 from checker.site import urls
 from checker.site.pages.common import Page, Quote, Site, crumbs, quotes, verdicts_resting_on
+from checker.site.pages.observed import FactRow, LinkedVerdict, MediaRow, fact_row, linked_verdict, media_row, observed_facts
 from checker.site.view import Link, View
 from checker.graph.vocab import EOKB
 
@@ -24,11 +25,14 @@ class Finding:
     figures: list[tuple[str, str, str]]  # label, value, unit
     report_verdict: str | None
     severity: str | None
-    commitments: list[Link]
+    commitments: list[LinkedVerdict]  # the report cites them at this passage
     provisions: list[Link]
     recommendations: list[Link]
     verdicts: list[tuple[Link, str, str]]
     topics: list[str]
+    readings: list[LinkedVerdict]  # the knowledge base's own reading, with why
+    measured: list[FactRow]
+    media: list[MediaRow]
 
 
 def _report_of(view: View, node):
@@ -94,6 +98,7 @@ def finding_page(site: Site, finding) -> Page:
     section = view.value(finding, EOKB.section)
     first, last = view.text(finding, EOKB.firstLine), view.text(finding, EOKB.lastLine)
     severity = view.value(finding, EOKB.severity)
+    election = view.value(finding, EOKB.election)
     model = Finding(
         label=view.label(finding),
         statement=view.text(finding, EOKB.statement) or "",
@@ -106,11 +111,15 @@ def finding_page(site: Site, finding) -> Page:
                  for f in view.objects(finding, EOKB.figure)],
         report_verdict=view.text(finding, EOKB.reportVerdictWording),
         severity=view.short_id(severity) if severity is not None else None,
-        commitments=view.links(view.objects(finding, EOKB.concerns)),
+        commitments=[linked_verdict(site, c, election) for c in view.objects(finding, EOKB.concerns)],
         provisions=view.links(view.objects(finding, EOKB.concernsProvision)),
         recommendations=view.links(view.subjects(EOKB.answers, finding)),
         verdicts=verdicts_resting_on(site, finding),
         topics=[str(t) for t in view.objects(finding, EOKB.topic)],
+        readings=[linked_verdict(site, view.value(r, EOKB.commitment), election, view.text(r, RDFS.comment) or "")
+                  for r in view.objects(finding, EOKB.kbReading)],
+        measured=[fact_row(view, f) for f in observed_facts(view, finding, EOKB.MeasuredFact)],
+        media=[media_row(view, f) for f in observed_facts(view, finding, EOKB.MediaCoverage)],
     )
     report = _report_of(view, section)
     return Page(view.target(finding), model.label, "finding.md.j2", model,
