@@ -60,7 +60,7 @@ class Simulation:
 # -- choosing recommendations -------------------------------------------------------------------
 
 def resolve_recommendations(graph: Graph, selectors: list[str]) -> list[URIRef]:
-    """By full id, `<report>:<number>`, `<report>:<group><number>` (e.g. odihr-kz-2007:A3), or a
+    """By full id, `<report>:<number>`, `<report>:<group><number>` (e.g. obs-xx-2020:A3), or a
     bare number or group and number when only one report has it."""
     recs = sorted(graph.subjects(RDF.type, EOKB.Recommendation))
     chosen = []

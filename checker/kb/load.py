@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from checker.kb.errors import Pos, Problems, relative
+from checker.kb.fact_checks import check_fact_bases, check_money
 from checker.kb.formats import FILE_KINDS, FileKind
 from checker.kb.convert import Converter
 from checker.kb.read import Record, compose
@@ -106,8 +107,8 @@ def load(root: Path) -> KnowledgeBase:
     _check_references(kb, unread)
     _check_parents(kb)
     _check_versions(kb)
-    _check_money(kb)
-    _check_fact_bases(kb)
+    check_money(kb.all_records, kb.problems)
+    check_fact_bases(kb.all_records, kb.problems)
     _read_sources(kb)
     return kb
 
@@ -260,38 +261,6 @@ def _check_versions(kb: KnowledgeBase) -> None:
                 kb.problems.add("KB203", later.at("in_force_from"),
                                 f"version of {provision.id} from {later['in_force_from']} overlaps the version "
                                 f"from {earlier['in_force_from']} (in force until {until}, line {earlier.pos.line})")
-
-
-def _check_money(kb: KnowledgeBase) -> None:
-    """An amount of money names its currency, and only an amount of money does."""
-    for figure in kb.records("figure"):
-        if figure.get("unit") == "money" and not figure.get("currency"):
-            kb.problems.add("KB106", figure.at("unit"), "a figure in money needs 'currency', its ISO 4217 code")
-        elif figure.get("currency") and figure.get("unit") != "money":
-            kb.problems.add("KB110", figure.at("currency"), "'currency' goes with unit: money only")
-    for deposit in kb.records("deposit-fact"):
-        if (deposit.get("amount") is None) != (deposit.get("currency") is None):
-            kb.problems.add("KB106", deposit.pos, "give 'amount' and 'currency' together")
-
-
-def _check_fact_bases(kb: KnowledgeBase) -> None:
-    """Every fact of a provision version says where it comes from; an authority's statement names
-    who made it; an inferred fact says why (issue 11). (A recommendation's proposed facts need no basis.)"""
-    for version in kb.records("version"):
-        facts = version.get("facts")
-        for group in (facts.values.values() if isinstance(facts, Record) else ()):
-            for fact in group if isinstance(group, list) else ():
-                if isinstance(fact, Record) and fact.get("replaces"):
-                    kb.problems.add("KB110", fact.at("replaces"), "'replaces' belongs to a recommendation's "
-                                    "proposed change, not to the facts of a provision version")
-                if isinstance(fact, Record) and not fact.get("basis"):
-                    kb.problems.add("KB106", fact.pos, f"this {fact.kind} has no 'basis': say where it comes from "
-                                    "(law-text, authority-statement, observation, report-assessment or inferred)")
-    for record in kb.all_records:
-        basis = record.get("basis") if record.kind.endswith("-fact") else None
-        if basis in ("authority-statement", "inferred") and not record.get("basis_note"):
-            who = "who made the statement" if basis == "authority-statement" else "why it is inferred"
-            kb.problems.add("KB106", record.at("basis"), f"a fact with basis {basis} needs 'basis_note': {who}")
 
 
 def version_id(provision: Record, version: Record) -> str:
