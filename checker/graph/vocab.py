@@ -27,6 +27,7 @@ class EOKB(DefinedNamespace):
     ConductScope: URIRef  # What observers saw: campaign, media, administration, election day, count, tabulation and complaints.
     Country: URIRef  # A state whose elections are observed.
     DepositRule: URIRef  # The deposit required to stand in an election.
+    EarlierRecommendationsStatement: URIRef  # What a report says of the implementation of earlier recommendations that the knowledge base does not hold (their report is not encoded), as far as the report says it.
     Election: URIRef  # An election to a chamber or office on a given day.
     ElectronicVotingRule: URIRef  # How electronic voting is regulated.
     Fact: URIRef  # A structured fact laid down by a provision version, which rules can judge.
@@ -106,6 +107,7 @@ class EOKB(DefinedNamespace):
     applicability: URIRef  # Whether the standard bound the state on the day judged, in words (applicable, or the reason it was not).
     asOf: URIRef  # The day whose law a verdict judges.
     assessedRuleCount: URIRef  # How many of a verdict's rules had the facts they need.
+    assesses: URIRef  # The recommendation whose implementation a follow-up assessment states.
     ballotPosition: URIRef  # Position of a list on the ballot.
     basis: URIRef  # Where a fact comes from.
     basisNote: URIRef  # Own words: who stated a fact, or why it is inferred.
@@ -162,6 +164,7 @@ class EOKB(DefinedNamespace):
     level: URIRef  # The tier of a body: central, regional, district or precinct.
     listOrder: URIRef  # Order of candidates on a party list: alphabetical or ranked.
     listsDisplayedAtPollingStations: URIRef  # Candidate lists are shown at polling stations.
+    madeIn: URIRef  # The earlier reports or assessments that made the recommendations a statement is about, as the report names them.
     mandates: URIRef  # The seats a party won, as the table prints them.
     markedBallotsNotShownPercent: URIRef  # Share of counts observed where marked ballots were not shown to observers.
     measures: URIRef  # What a finding's figure counts, where rules and computations use it: e.g. eokb:BallotsCast for a reported number of voters who took part.
@@ -204,6 +207,7 @@ class EOKB(DefinedNamespace):
     registered: URIRef  # Whether the list was registered.
     registeringBody: URIRef  # The body that registers parties.
     rejectionForAnyError: URIRef  # A single error in an application can lead to its rejection.
+    repeats: URIRef  # An earlier recommendation, of an earlier report on the same country, that this recommendation repeats.
     replacesBody: URIRef  # A proposed seat allocation replaces the allocation chosen by this body.
     replacesChamber: URIRef  # A proposed fact replaces the fact record of this chamber (with the other identifying keys it names).
     replacesMethod: URIRef  # A proposed seat allocation replaces the allocation of this selection method.
@@ -219,7 +223,7 @@ class EOKB(DefinedNamespace):
     ruleId: URIRef  # The stable id of a rule, such as CPH-7.5-independents.
     scope: URIRef  # What a rule, a verdict or a report's verdict judges.
     seatCount: URIRef  # A number of seats.
-    section: URIRef  # The report section a finding stands in.
+    section: URIRef  # The report section a finding, or a statement on earlier recommendations, stands in.
     sectionNumber: URIRef  # The number of a section as printed, e.g. IV.B.
     selectionMethod: URIRef  # How the seats are filled.
     sets: URIRef  # The constraint (such as sh:maxInclusive) whose value a parameter gives in the rules that use it.

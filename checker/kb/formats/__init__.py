@@ -14,6 +14,7 @@ from checker.kb.errors import Problems
 from checker.kb.formats.annex_layout import ANNEX_LAYOUT_FILE, check_annex_layout
 from checker.kb.formats.claims import CLAIMS_FILE
 from checker.kb.formats.commitments import STANDARD_FILE
+from checker.kb.formats.follow_up import FOLLOW_UP_FILE
 from checker.kb.formats.law import COUNTRY_FILE, INSTRUMENT_FILE
 from checker.kb.formats.recommendations import PARAMETERS_FILE, RECOMMENDATIONS_FILE, VERDICTS_FILE, WAIVERS_FILE
 from checker.kb.formats.report import ELECTIONS_FILE, FINDINGS_FILE, REPORT_FILE
@@ -48,5 +49,6 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("waivers", "waivers.yaml", WAIVERS_FILE),
     FileKind("parameters", "parameters.yaml", PARAMETERS_FILE),
     FileKind("claims", "findings/*/claims.yaml", CLAIMS_FILE),
+    FileKind("follow-up", "findings/*/follow-up.yaml", FOLLOW_UP_FILE),
     FileKind("annex-layout", "findings/*/annexes/layout.yaml", ANNEX_LAYOUT_FILE, check_annex_layout),
 )
