@@ -71,6 +71,7 @@ def _instruments(view: View, country) -> list:
 def country_page(site: Site, country) -> Page:
     view = site.view
     model = {
+        "overview": Link("Its elections, reports and recommendations", urls.page("countries", urls.record_id(country))),
         "instruments": [(view.link(i), view.text(i, ELI.title) or "") for i in _instruments(view, country)],
         "chambers": [(view.label(c), view.text(c, DCTERMS.description) or "")
                      for c in view.subjects(EOKB.country, country) if view.is_a(c, EOKB.Chamber)],
