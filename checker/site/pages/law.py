@@ -41,18 +41,20 @@ class Provision:
 
 def versions_in_force(view: View, election) -> list:
     """The provision versions in force on an election's day: the checker's (`eokb:governedBy`)
-    when it recorded them, else read from the versions' dates."""
+    when it recorded them, else read from the dates of the versions of the election's country's
+    law (never another country's)."""
     recorded = view.objects(election, EOKB.governedBy)
     if recorded:
         return recorded
-    day = view.text(election, DCTERMS.date)
+    day, country = view.text(election, DCTERMS.date), view.value(election, EOKB.country)
     if not day:
         return []
     in_force = []
     for version in view.instances(EOKB.ProvisionVersion):
         since = view.text(version, ELI.first_date_entry_in_force) or ""
         until = view.text(version, ELI.date_no_longer_in_force)
-        if since <= day and (until is None or day <= until):
+        instrument = view.value(view.value(version, ELI.realizes), ELI.is_part_of)
+        if since <= day and (until is None or day <= until) and view.value(instrument, EOKB.country) == country:
             in_force.append(version)
     return in_force
 
