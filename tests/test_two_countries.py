@@ -144,6 +144,16 @@ def test_check_of_one_country_names_nothing_of_the_other(capsys):
         assert f"{country}/" in out and not mentions(out, OTHER[country]), out
 
 
+def test_outputs_of_one_country_name_nothing_of_the_other(tmp_path, capsys):
+    for country in ("xx", "yy"):
+        out = tmp_path / country
+        main(["--kb", str(KB), "check", "--country", country, "--out", str(out)])
+        for name in ("verdicts.json", "report.md", "results.sarif", "junit.xml", "report.ttl"):
+            text = (out / name).read_text(encoding="utf-8")
+            assert f"{country}/" in text and not mentions(text, OTHER[country]), (country, name)
+    capsys.readouterr()
+
+
 def test_selection_of_one_country(judgement, graph):
     chosen = select(judgement, graph, country="xx")
     assert {v.election for v in chosen.verdicts} == {"xx/2020-assembly"}
