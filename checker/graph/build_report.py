@@ -160,7 +160,8 @@ class ReportTriples:
         published; statements on recommendations the knowledge base does not hold stand alone."""
         report_id = self.kb.report_of(top)
         report = iri(report_id)
-        published = self.kb.index[report_id]["published"]
+        report_record = self.kb.index.get(report_id or "")
+        published = report_record.get("published") if report_record is not None else None
         for assessment in top.get("assessments") or []:
             rec = assessment["recommendation"]
             a = self.node(iri(f"{report_id}/follow-up/{rec}"), assessment, EOKB.FollowUpAssessment)
