@@ -179,6 +179,18 @@ def test_diff_of_one_country_ignores_the_other_countrys_law(graph, rules):
     assert {v.provision for c in changes for v in c.versions_before + c.versions_after} == {"xx/constitution/art-5"}
 
 
+def test_diff_on_a_day_two_countries_vote_asks_which_election(graph, rules):
+    from rdflib import DCTERMS, XSD, Graph, Literal
+
+    same_day = Graph()
+    same_day += graph
+    same_day.set((iri("xx/2020-assembly"), DCTERMS.date, Literal("2022-04-10", datatype=XSD.date)))
+    with pytest.raises(ScenarioError, match="2 elections .xx/2020-assembly, yy/2022-house"):
+        diff(same_day, *rules, datetime.date(2018, 4, 15), datetime.date(2022, 4, 10))
+    changes = diff(same_day, *rules, datetime.date(2018, 4, 15), datetime.date(2022, 4, 10), "yy/2022-house")
+    assert {c.election for c in changes} == {"yy/2022-house"}
+
+
 # -- simulate: which recommendation, on which election, changing which fact --------------------------
 
 def test_a_bare_number_names_three_recommendations_and_fails(graph, rules, capsys):
