@@ -299,14 +299,44 @@ def test_downloads_with_checksums(tmp_path):
     write_docs(kb_graph("kb-small"), docs, SiteSources(checks=checks))
     folder = docs / "downloads"
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["SHA256SUMS", "graph.jsonld", "graph.ttl", "index.md", "junit.xml", "report.md.txt",
-                     "results.sarif", "verdicts.json"]  # Markdown as text: MkDocs would make it a page
+    assert names == ["SHA256SUMS", "election-commitments.xlsx", "findings.csv", "graph.jsonld", "graph.ttl",
+                     "index.md", "junit.xml", "recommendations.csv", "report.md.txt", "results.sarif",
+                     "verdicts.csv", "verdicts.json"]  # Markdown as text: MkDocs would make it a page
     for line in (folder / "SHA256SUMS").read_text().splitlines():
         digest, name = line.split("  ")
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
     assert (folder / "graph.ttl").read_text() != "not the graph"
     text = (folder / "index.md").read_text()
     assert "[junit.xml](junit.xml)" in text and "SARIF" in text
+    people, technical = text.split("## For technical users", 1)
+    assert "[verdicts.csv](verdicts.csv) | Verdicts &#40;a spreadsheet, CSV&#41;" in people
+    assert "[junit.xml](junit.xml)" not in people.split("## Check that a file", 1)[0]
+    assert "Get-FileHash" in text and "shasum -a 256" in text and "Creative Commons" in text
+
+
+def test_spreadsheets_say_in_words_what_the_pages_say(tmp_path):
+    import csv
+    import io
+    import zipfile
+
+    from tests.sitekit import with_verdicts
+
+    docs = tmp_path / "docs"
+    write_docs(with_verdicts(kb_graph("kb-small")), docs, FIXED)
+    folder = docs / "downloads"
+    data = (folder / "verdicts.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with its mark, so spreadsheets read it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    row = next(r for r in rows if r["Election id"] == "xx/2020-assembly" and r["Scope"] == "the law as written")
+    assert (row["Verdict"], row["Rules with facts"], row["Agreement with the report"]) == ("violated", "1 of 1", "agrees")
+    assert row["Commitment"] == "Copenhagen Document 1990, Paragraph 7.2"
+    findings = list(csv.DictReader(io.StringIO((folder / "findings.csv").read_text("utf-8-sig"))))
+    assert findings and all(f["Finding"] and f["Report"] for f in findings)
+    recs = list(csv.DictReader(io.StringIO((folder / "recommendations.csv").read_text("utf-8-sig"))))
+    assert recs[0]["Recommendation"].startswith("All seats of the Assembly")
+    with zipfile.ZipFile(folder / "election-commitments.xlsx") as book:
+        sheets = book.read("xl/workbook.xml").decode()
+    assert all(f'name="{name}"' in sheets for name in ("Verdicts", "Findings", "Recommendations"))
 
 
 # -- the link check --------------------------------------------------------------------------

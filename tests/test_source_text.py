@@ -54,3 +54,28 @@ def test_closest_passage_when_misquoted():
     result = source().check("Of these, 99 are elected", 3, 3)
     assert not result.ok and result.elsewhere is None
     assert "98 are elected" in result.closest
+
+
+# pdftotext -layout ends each page with a form feed; the next page's first line starts with it.
+PAGED = "I. SUMMARY\n\nThe count was slow and\n" + " " * 49 + "\n1  A footnote.\n\fthe tabulation too.\nLast line.\n\f"
+
+
+def test_only_a_line_feed_ends_a_line_as_editors_number_them():
+    lines = SourceText(PAGED).lines
+    assert len(lines) == 8 and lines[5] == "\fthe tabulation too." and lines[7] == "\f"
+
+
+def test_a_form_feed_ends_a_footnote_block():
+    paged = SourceText(PAGED)
+    assert paged.footnote_lines == {4, 5}
+    found = paged.find("The count was slow and the tabulation too.", 3, 6)
+    assert (found.first_line, found.last_line) == (3, 6)
+    assert paged.find("Last line.", 7, 7)
+
+
+def test_a_quotation_may_run_over_a_printed_page_number_at_a_form_feed():
+    paged = SourceText("The count was\n\n                    12\n\fslow.\n")
+    assert paged.page_number_lines == {3}
+    found = paged.find("The count was slow.", 1, 4)
+    assert (found.first_line, found.last_line) == (1, 4)
+    assert SourceText("The count was\n12\nslow.\n").find("The count was slow.", 1, 3) is None  # no form feed

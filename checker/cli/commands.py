@@ -177,6 +177,20 @@ def _claims(args) -> int:
     return EXIT_OK
 
 
+def _scaffold(args) -> int:
+    """Issue 13: write a new report's skeleton; 2 when it cannot (a bad id, a folder in the way)."""
+    from checker.kb.scaffold.write import ScaffoldError, scaffold
+    from checker.reports.scaffold import render_written
+
+    try:
+        written = scaffold(args.source, args.report, args.kb, args.out, args.country, args.law, args.force)
+    except ScaffoldError as error:
+        print(f"kbcheck scaffold: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    sys.stdout.write(render_written(written))
+    return EXIT_OK
+
+
 COMMANDS = {
     "build": _build,
     "validate": _validate,
@@ -189,6 +203,7 @@ COMMANDS = {
     "verify-quotes": _verify_quotes,
     "coverage": _coverage,
     "claims": _claims,  # issue 7
+    "scaffold": _scaffold,  # issue 13
     "errors": _errors,
     "rules": _rules,
     "schemas": _schemas,

@@ -69,6 +69,16 @@ def parser() -> argparse.ArgumentParser:
     claims = commands.add_parser("claims", help="recompute every numeric claim of the reports from their "
                                  "annex data, and say whether it agrees")
     claims.add_argument("--json", action="store_true", help="print a JSON list of the claims instead of a table")
+    # -- issue 13: a new report's skeleton from its text ------------------------------------------
+    scaffold = commands.add_parser("scaffold", help="start a new report: its folder of YAML files read from its "
+                                   "plain text (pages, sections, recommendations, candidate citations)")
+    scaffold.add_argument("source", type=Path, help="the report's plain text, as `pdftotext -layout` gives it")
+    scaffold.add_argument("--report", required=True, help="the report's id, <publisher>-<country>-<year>")
+    scaffold.add_argument("--country", help="the country's id (default: the country part of the report id)")
+    scaffold.add_argument("--law", help="the instrument a bare 'Article N.M' of the report cites (written as "
+                          "cites_articles_of; the candidates resolve articles to it)")
+    scaffold.add_argument("--out", type=Path, help="the folder to write (default: findings/<report> in --kb)")
+    scaffold.add_argument("--force", action="store_true", help="replace the folder if it exists")
     commands.add_parser("errors", help="list the catalogue of error ids")
     commands.add_parser("rules", help="list the rules: id, severity, commitments, what each checks")
     schemas = commands.add_parser("schemas", help="write the JSON Schemas of the YAML formats")

@@ -56,4 +56,6 @@ def staging_dir(target: Path) -> Path:
     """A fresh folder beside `target`, on the same file system, to write into."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".staging", dir=target.parent))
+    staged = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".staging", dir=target.parent))
+    os.chmod(staged, 0o777 & ~_umask())  # mkdtemp makes 0700; the folder it replaces is for reading
+    return staged

@@ -123,7 +123,7 @@ class ReportTriples:
     def _recommendations(self, top: Record) -> None:
         report_id = self.kb.report_of(top)
         groups = {}
-        for group in top.get("groups", []):
+        for group in top.get("groups") or []:
             g = self.node(iri(f"{report_id}/rec-group/{group['letter'].lower()}"), group, EOKB.RecommendationGroup)
             self.add(g, EOKB.letter, group["letter"])
             self.add(g, DCTERMS.title, group["title"])
@@ -133,7 +133,8 @@ class ReportTriples:
         for rec in top.get("recommendations", []):
             r = self.node(iri(rec.id), rec, EOKB.Recommendation)
             self.add(r, EOKB.number, rec["number"])
-            self.add(r, EOKB.group, groups.get(rec["group"]) or iri(f"{report_id}/rec-group/{rec['group'].lower()}"))
+            if rec.get("group"):
+                self.add(r, EOKB.group, groups.get(rec["group"]) or iri(f"{report_id}/rec-group/{rec['group'].lower()}"))
             self.add(r, EOKB.quotation, self.quote(part(r, "text"), rec["text"]))
             self.refs(r, EOKB.answers, rec.get("findings"))
             self.refs(r, EOKB.concerns, rec.get("commitments"))
@@ -214,6 +215,13 @@ class ReportTriples:
             self.add(o, RDF.value, override["value"])
             self.add(o, EOKB.justification, override["justification"])
             self.add(o, EOKB.owner, override["owner"])
+
+    def _candidates(self, top: Record) -> None:
+        """Nothing: a candidate is a sentence `kbcheck scaffold` found citing a commitment, not yet
+        read by an expert. In the graph it would stand beside the findings, where the site, the
+        rules' evidence or a query could take it for the report's content; it enters the graph
+        only when an expert moves it into a findings file (or verdicts.yaml). Its quotation is
+        still verified on load, like every other."""
 
     def _annex_layout(self, top: Record) -> None:
         """Nothing: a layout says how the report's text prints its annex tables, which is how the

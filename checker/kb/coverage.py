@@ -7,17 +7,12 @@ text, and the quotations' line ranges are compared with the lines of its body.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from checker.kb.citations import find_citations
 from checker.kb.load import KnowledgeBase
+from checker.kb.source_text import NUMBERED_LINE
 
-# A numbered recommendation line in the recommendations section: "12. The CEC should …".
-_RECOMMENDATION = re.compile(r"^\s*(\d{1,3})\.\s+\S")
-# A national article: "Article 4.4", "Article 50-5", "Article 27.10" (resolved through the
-# instrument the report declares in `cites_articles_of`).
-_ARTICLE = re.compile(r"Article (\d+(?:[.-]\d+)+)")
-_NEAR_BEFORE, _NEAR_AFTER = 400, 80
 
 
 @dataclass
@@ -49,25 +44,9 @@ def cited_ids(kb: KnowledgeBase, report_id: str) -> list[tuple[str, int]]:
     standards' declared citation patterns and the report's `cites_articles_of` law."""
     source = kb.sources[report_id]
     text, owners = source.joined(1, len(source))
-    cited: list[tuple[str, int]] = []
-    for standard in kb.records("standard"):
-        for citation in standard.get("cited_as") or []:
-            for match in re.finditer(citation["pattern"], text):
-                near = citation.get("near")
-                if near and near not in text[max(0, match.start() - _NEAR_BEFORE): match.end() + _NEAR_AFTER]:
-                    continue
-                for group, number in match.groupdict().items():
-                    if group.startswith("paragraph") and number:
-                        rest = (citation.get("id") or "{paragraph}").format(paragraph=number)
-                        cited.append((f"{standard.id}/{rest}", owners[match.start()]))
-    report = kb.index[report_id]
-    law = report.get("cites_articles_of")
-    if law:
-        for match in _ARTICLE.finditer(text):
-            article, _, paragraphs = match.group(1).partition(".")
-            cited.append((f"{law}/art-{article}" + "".join(f"/{p}" for p in paragraphs.split(".") if p),
-                          owners[match.start()]))
-    return cited
+    law = kb.index[report_id].get("cites_articles_of")
+    return [(citation.id, owners[citation.start])
+            for citation in find_citations(text, kb.records("standard"), law)]
 
 
 def _section_number(kb: KnowledgeBase, section_id: str) -> str | None:
@@ -84,7 +63,7 @@ def coverage(kb: KnowledgeBase, report_id: str) -> Coverage:
     in_text = None
     for section in (s for s in sections if s.get("part") == "recommendations"):
         first, last = section["lines"]
-        in_text = (in_text or 0) + sum(1 for n in range(first, last + 1) if _RECOMMENDATION.match(source.lines[n - 1]))
+        in_text = (in_text or 0) + sum(1 for n in range(first, last + 1) if NUMBERED_LINE.match(source.lines[n - 1]))
     recommendations = [r for r in kb.records("recommendation") if kb.report_of(r) == report_id]
     result = Coverage(report_id, in_text, len(recommendations))
 
@@ -119,7 +98,7 @@ def coverage(kb: KnowledgeBase, report_id: str) -> Coverage:
 
 
 def _quotes_of(kb: KnowledgeBase, report_id: str):
-    from checker.kb.load import walk
+    from checker.kb.checks import walk
     from checker.kb.quotes import quote_source
 
     for kb_file in kb.files:

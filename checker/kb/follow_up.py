@@ -11,7 +11,7 @@ or repeats must belong to a report published earlier (KB212) on an election of t
 from __future__ import annotations
 
 from checker.kb.errors import Pos, Problems
-from checker.kb.load import KnowledgeBase
+from checker.kb.model import KnowledgeBase
 from checker.kb.read import Record
 
 

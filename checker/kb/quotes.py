@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.kb.errors import Problems
-from checker.kb.load import KnowledgeBase, walk
+from checker.kb.checks import walk
+from checker.kb.model import KnowledgeBase
 from checker.kb.read import Record
 from checker.kb.source_text import normalise_quote
 
@@ -99,6 +100,12 @@ def _check_verdict_words(kb: KnowledgeBase, problems: Problems) -> None:
         quoted = " ".join(normalise_quote(q["text"]) for q in record.get("quotes", []) if "text" in q)
         if normalise_quote(words).lower() not in quoted.lower():
             problems.add("KB305", record.at(key), f"'{words}' does not appear in the quotations of {record.id}")
+    for candidate in kb.records("candidate"):  # issue 13: a candidate's verdict words stand in its sentence
+        verdict, quote = candidate.get("report_verdict"), candidate.get("quote")
+        if not isinstance(verdict, Record) or not isinstance(quote, Record) or "wording" not in verdict:
+            continue
+        if normalise_quote(verdict["wording"]).lower() not in normalise_quote(quote.get("text", "")).lower():
+            problems.add("KB305", verdict.at("wording"), f"'{verdict['wording']}' does not appear in the candidate's quotation")
 
 
 def _check_finding_lines(kb: KnowledgeBase, problems: Problems) -> None:

@@ -9,7 +9,8 @@ report, so the same words can be laid out differently (see docs/formats.md, "Quo
 * footnote markers are fused to the word before them (``107.5`` is "107." + footnote 5,
   ``stations71``), so a quotation may stop where a marker starts;
 * footnotes sit at the foot of the page, often between the two halves of a sentence: a
-  quotation may run over a footnote block (the separator line to the next page start).
+  quotation may run over a footnote block (the separator line to the next page start), and over
+  a page number printed alone where pdftotext's form feed breaks the page.
 """
 
 from __future__ import annotations
@@ -22,9 +23,14 @@ from pathlib import Path
 
 # A footnote separator is a line of spaces only, far longer than any indentation.
 _SEPARATOR = re.compile(r"^ {20,}$")
-# A page of the printed report starts on a line with exactly one leading space
-# (SOURCE-NOTES.md, "How to read line and page references").
-_PAGE_START = re.compile(r"^ \S")
+# A page of the printed report starts on a line with exactly one leading space in a text whose
+# page breaks were lost (SOURCE-NOTES.md, "How to read line and page references"), or where
+# pdftotext put its page break, a form feed.
+_PAGE_START = re.compile(r"^(?: \S|\f)")
+# A page number printed alone on a line: "12", "- 12 -", "Page 12", "Page 12 of 40".
+PAGE_NUMBER = re.compile(r"^[\s\f]*(?:-\s*)?(?:[Pp]age\s+)?(\d{1,3})(?:\s*-)?(?:\s+of\s+\d{1,3})?\s*$")
+# A numbered paragraph, as recommendations are numbered: "12. The CEC should …".
+NUMBERED_LINE = re.compile(r"^\s*(\d{1,3})\.\s+\S")
 _MARKER = r"(?:\d{1,2})?"
 _SPACE = re.compile(r"\s+")
 
@@ -50,6 +56,16 @@ class QuoteCheck:
         return self.found is not None
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of a text as `cat -n`, `sed -n` and editors number them: only a line feed ends a
+    line. (str.splitlines also breaks at a form feed, which pdftotext puts at every page break,
+    and would number every line after the first page differently.)"""
+    lines = text.replace("\r\n", "\n").split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
 def normalise_quote(text: str) -> str:
     """A quotation as compared: runs of white space are one space."""
     return _SPACE.sub(" ", text).strip()
@@ -72,7 +88,7 @@ class SourceText:
 
     def __init__(self, text: str, path: Path | None = None) -> None:
         self.path = path
-        self.lines: list[str] = text.splitlines()
+        self.lines: list[str] = split_lines(text)
 
     @classmethod
     def read(cls, path: Path) -> "SourceText":
@@ -95,13 +111,28 @@ class SourceText:
                 inside.add(number)
         return frozenset(inside)
 
+    @cached_property
+    def page_number_lines(self) -> frozenset[int]:
+        """Lines that hold only the page's printed number, at the foot of a page (before a form
+        feed) or at its head (on or after the form feed): a quotation may run over them."""
+        found: set[int] = set()
+        for number, line in enumerate(self.lines, start=1):
+            if not line.startswith("\f"):
+                continue
+            before = next((n for n in range(number - 1, 0, -1) if self.lines[n - 1].strip()), None)
+            after = next((n for n in range(number, len(self.lines) + 1) if self.lines[n - 1].strip()), None)
+            found.update(n for n in (before, after) if n is not None and PAGE_NUMBER.match(self.lines[n - 1]))
+        return frozenset(found)
+
     def joined(self, first: int, last: int, skip_footnotes: bool = False) -> tuple[str, list[int]]:
-        """Lines first..last as one normalised string, with the source line of each character."""
+        """Lines first..last as one normalised string, with the source line of each character;
+        with `skip_footnotes`, without the footnote blocks and printed page numbers."""
         chars: list[str] = []
         owners: list[int] = []
         pending_space = False
+        skipped = self.footnote_lines | self.page_number_lines if skip_footnotes else frozenset()
         for number in range(max(first, 1), min(last, len(self.lines)) + 1):
-            if skip_footnotes and number in self.footnote_lines:
+            if number in skipped:
                 continue
             line = self.lines[number - 1].strip()
             if not line:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from checker.kb.errors import Problems
 from checker.kb.formats.annex_layout import ANNEX_LAYOUT_FILE, check_annex_layout
+from checker.kb.formats.candidates import CANDIDATES_FILE
 from checker.kb.formats.claims import CLAIMS_FILE
 from checker.kb.formats.commitments import STANDARD_FILE
 from checker.kb.formats.follow_up import FOLLOW_UP_FILE
@@ -51,4 +52,5 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("claims", "findings/*/claims.yaml", CLAIMS_FILE),
     FileKind("follow-up", "findings/*/follow-up.yaml", FOLLOW_UP_FILE),
     FileKind("annex-layout", "findings/*/annexes/layout.yaml", ANNEX_LAYOUT_FILE, check_annex_layout),
+    FileKind("candidates", "findings/*/candidates.yaml", CANDIDATES_FILE),
 )

@@ -29,7 +29,7 @@ PROPOSED_CHANGE = Obj("proposed-change", "A change to the facts of a provision t
 RECOMMENDATION = Obj("recommendation", "A numbered recommendation of a report.", {
     "id": required(Id("recommendation"), "<report>/rec/<number>."),
     "number": required(Integer(1), "Number."),
-    "group": required(Text(r"^[A-Z]$"), "Group letter."),
+    "group": optional(Text(r"^[A-Z]$"), "Group letter, when the report groups its recommendations."),
     "text": required(QUOTE, "Full text, verbatim."),
     "findings": optional(ListOf(Ref(("finding",))), "Findings it answers."),
     "commitments": optional(ListOf(Ref(("commitment",))), "Commitments it serves."),
@@ -41,7 +41,7 @@ RECOMMENDATION = Obj("recommendation", "A numbered recommendation of a report.",
     "proposed_changes": optional(ListOf(PROPOSED_CHANGE), "The fact changes it asks for (kbcheck simulate)."),
 })
 RECOMMENDATIONS_FILE = Obj("recommendations-file", "A report's recommendations.", {
-    "groups": required(ListOf(GROUP, 1), "Groups."),
+    "groups": optional(ListOf(GROUP, 1), "Groups, when the report groups its recommendations."),
     "recommendations": required(ListOf(RECOMMENDATION, 1), "Recommendations."),
 })
 
@@ -58,7 +58,7 @@ REPORT_VERDICT = Obj("report-verdict", "A report's own verdict on a commitment."
     "findings": optional(ListOf(Ref(("finding",))), "Findings it rests on."),
 })
 VERDICTS_FILE = Obj("verdicts-file", "A report's own verdicts.", {
-    "verdicts": required(ListOf(REPORT_VERDICT, 1), "Verdicts."),
+    "verdicts": required(ListOf(REPORT_VERDICT), "Verdicts (none yet in a new report's skeleton)."),
 })
 
 

@@ -28,6 +28,7 @@ class Download:
     description: str
     size: int
     sha256: str
+    audience: str = "technical"  # "everyone": spreadsheets; "technical": RDF and CI files
 
 
 @dataclass
