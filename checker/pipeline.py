@@ -14,6 +14,7 @@ from rdflib import Graph
 
 from checker.graph.build import build_graph
 from checker.kb.errors import Problems
+from checker.kb.follow_up import check_follow_up
 from checker.kb.load import KnowledgeBase, load
 from checker.kb.quotes import QuoteTally, check_quotes
 from checker.results.claims import check_claims
@@ -35,6 +36,7 @@ def load_and_check(root: Path, today: datetime.date | None = None) -> Loaded:
     problems = Problems()
     problems.extend(kb.problems)
     tally = check_quotes(kb, problems)
+    check_follow_up(kb, problems)
     check_waivers(kb, problems, today)
     check_parameter_overrides(kb, problems)
     graph = None if problems else build_graph(kb)

@@ -36,6 +36,16 @@ def kb_graph(name: str) -> Graph:
     return loaded.graph
 
 
+def checked_graph(name: str) -> Graph:
+    """A fixture's graph with the checker's own verdicts (report.ttl's triples), as `kbcheck build`
+    gives the site."""
+    from checker.judge.check import run_check
+    from checker.reports.verdict_rdf import verdict_graph
+
+    graph = kb_graph(name)
+    return graph + verdict_graph(run_check(FIXTURES / name, graph))
+
+
 def add_verdict(graph: Graph, election: str, commitment: str, value, *, evidence=(), results=(), rules=(),
                 report=None, agrees=None, as_of="2020-03-01", scope=EOKB.LawScope) -> URIRef:
     """A verdict as the checker writes it: the overall verdict verdict/<election id>/<commitment id>

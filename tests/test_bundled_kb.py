@@ -39,3 +39,18 @@ def test_coverage_of_the_2007_report(loaded):
             "copenhagen-1990/7.6", "copenhagen-1990/7.9", "copenhagen-1990/24", "ccpr-gc-25/15",
             "ccpr-gc-25/17"} <= set(result.cited_present)
     assert result.body_lines_quoted > 0
+
+
+def test_what_the_2007_report_says_of_earlier_recommendations(loaded):
+    """Encoded as far as the report says it: XV's introduction, IV.C, V.B. The knowledge base holds
+    no earlier report on the country, and the report names no earlier recommendation it repeats."""
+    from checker.judge.followup import follow_up
+
+    found = follow_up(loaded.graph, "kz")
+    said = {s.id.rsplit("/", 1)[1]: (s.status, [q.lines for q in s.quotes]) for s in found.earlier}
+    assert said == {"previous-reports-remain-valid": ("not-implemented", ["1736–1738"]),
+                    "legal-framework": ("not-implemented", ["444–446", "448–450"]),
+                    "public-meetings-ban": ("fully", ["465–467"]),
+                    "absentee-voter-certificates": ("partially", ["686–689"])}
+    assert len(found.histories) == 29
+    assert all(h.repeats is None and h.reports == 1 for h in found.histories)

@@ -4,6 +4,7 @@ A case is a file whose leading `# directive:` lines say what to do to a copy of 
 fixture knowledge base, and which problems must come out; the rest of the file is the
 content to write. Directives:
 
+  # fixture: NAME      start from tests/fixtures/NAME instead of kb-small (e.g. kb-two-countries)
   # place: PATH        write the content to PATH (a new file or one replacing a fixture file)
   # append: PATH       append the content to PATH
   # remove: PATH       delete PATH (a file or a folder)
@@ -25,6 +26,7 @@ import pytest
 
 from checker.kb.errors import CATALOGUE
 from checker.pipeline import load_and_check
+from tests.conftest import FIXTURES
 
 CASES = sorted((Path(__file__).parent / "error_cases").glob("*.case"))
 
@@ -35,7 +37,8 @@ def parse_case(path: Path):
     body_start = 0
     for body_start, line in enumerate(lines):
         key, _, value = line.removeprefix("# ").partition(":")
-        if not line.startswith("# ") or key not in ("place", "append", "remove", "encoding", "expect", "message"):
+        if not line.startswith("# ") or key not in ("fixture", "place", "append", "remove", "encoding", "expect",
+                                                    "message"):
             break
         directives.append((key, value.strip()))
     else:
@@ -67,12 +70,16 @@ def apply_case(root: Path, directives, body: str) -> tuple[str | None, list[tupl
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
-def test_error_case(case: Path, kb_small: Path):
+def test_error_case(case: Path, kb_small: Path, tmp_path: Path):
     directives, body = parse_case(case)
-    _, expected, messages = apply_case(kb_small, directives, body)
+    root = kb_small
+    if "fixture" in dict(directives):
+        root = tmp_path / "fixture"
+        shutil.copytree(FIXTURES / dict(directives)["fixture"], root)
+    _, expected, messages = apply_case(root, directives, body)
     assert expected, f"{case.name} expects nothing"
 
-    problems = load_and_check(kb_small).problems
+    problems = load_and_check(root).problems
     actual = {(p.id, p.pos.path, p.pos.line) for p in problems}
     report = "\n".join(str(p) for p in problems)
     for item in expected:

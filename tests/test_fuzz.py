@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from checker.kb.errors import CATALOGUE
 from checker.pipeline import load_and_check
-from tests.conftest import KB_SMALL
+from tests.conftest import FIXTURES, KB_SMALL
 
 FILES = sorted(p.relative_to(KB_SMALL).as_posix() for p in KB_SMALL.rglob("*.yaml"))
 TOKENS = [":", "- ", "&a ", "*a", "no", "yes", "on", "2020-02-30", "7.5", "!!python/object:os.system ",
@@ -38,12 +38,18 @@ _ROOT = Path(tempfile.mkdtemp(prefix="eokb-fuzz-")) / "kb"
 shutil.copytree(KB_SMALL, _ROOT)
 
 
-def _check(relpath: str, content: str | bytes) -> None:
-    path = _ROOT / relpath
+# Follow-up across reports: the files of a later report that name an earlier one's recommendations.
+_TWO = Path(tempfile.mkdtemp(prefix="eokb-fuzz-two-")) / "kb"
+shutil.copytree(FIXTURES / "kb-two-countries", _TWO)
+FOLLOW_UP_FILES = ["findings/obs-yy-2022/follow-up.yaml", "findings/obs-yy-2022/recommendations.yaml"]
+
+
+def _check(relpath: str, content: str | bytes, root: Path = _ROOT) -> None:
+    path = root / relpath
     original = path.read_bytes()
     try:
         path.write_bytes(content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content)
-        loaded = load_and_check(_ROOT)  # must not raise
+        loaded = load_and_check(root)  # must not raise
     finally:
         path.write_bytes(original)
     if loaded.problems:
@@ -54,9 +60,9 @@ def _check(relpath: str, content: str | bytes) -> None:
 
 
 @st.composite
-def mutated(draw):
-    relpath = draw(st.sampled_from(FILES))
-    text = (KB_SMALL / relpath).read_text(encoding="utf-8")
+def mutated(draw, base: Path = KB_SMALL, files: list[str] = FILES):
+    relpath = draw(st.sampled_from(files))
+    text = (base / relpath).read_text(encoding="utf-8")
     for _ in range(draw(st.integers(1, 4))):
         at = draw(st.integers(0, len(text)))
         action = draw(st.sampled_from(["insert", "delete", "duplicate-line", "swap-lines"]))
@@ -93,6 +99,12 @@ documents = st.recursive(
 @given(mutated())
 def test_mutated_files(case):
     _check(*case)
+
+
+@settings(max_examples=200 * SCALE)
+@given(mutated(FIXTURES / "kb-two-countries", FOLLOW_UP_FILES))
+def test_mutated_follow_up_files(case):
+    _check(*case, root=_TWO)
 
 
 @RANDOM

@@ -29,14 +29,21 @@ from checker.site.build import SiteBuildError, SiteSources, build_site, rule_cas
 from checker.site.pages import recommendations as recommendation_pages
 from checker.site.render import inert
 from checker.graph.vocab import EOKB
-from tests.sitekit import FIXTURES, ID, kb_graph, with_verdicts
+from tests.sitekit import FIXTURES, ID, checked_graph, kb_graph, with_verdicts
 
 GOLDEN = Path(__file__).parent / "golden" / "site"
 GOLDEN_PAGES = (
     "commitments/copenhagen-1990/7.2/index.md", "commitments/copenhagen-1990/7/index.md",
     "law/xx/constitution/art-5/index.md", "findings/obs-xx-2020/finding/appointed-seats/index.md",
     "recommendations/obs-xx-2020/rec/1/index.md", "compliance/index.md",
-    "elections/xx/2020-assembly/changes/index.md",
+    "elections/xx/2020-assembly/changes/index.md", "countries/index.md", "countries/xx/index.md",
+    "compliance/countries/index.md",
+)
+# The two-country fixture judged by the checker itself: follow-up across reports, repeats, countries.
+GOLDEN_TWO = Path(__file__).parent / "golden" / "site-two-countries"
+GOLDEN_TWO_PAGES = (
+    "countries/index.md", "countries/yy/index.md", "compliance/countries/index.md",
+    "recommendations/obs-yy-2018/rec/2/index.md", "recommendations/obs-yy-2022/rec/2/index.md",
 )
 FIXED = SiteSources(kb_version="test", built_on=datetime.date(2020, 1, 1))
 # The extensions mkdocs.yml enables that read inline or block syntax.
@@ -48,6 +55,14 @@ def judged_docs(tmp_path_factory) -> Path:
     """The Markdown of kb-small's site with the checker's verdicts injected."""
     docs = tmp_path_factory.mktemp("judged") / "docs"
     write_docs(with_verdicts(kb_graph("kb-small")), docs, FIXED)
+    return docs
+
+
+@pytest.fixture(scope="module")
+def two_countries_docs(tmp_path_factory) -> Path:
+    """The Markdown of kb-two-countries' site with the checker's own verdicts."""
+    docs = tmp_path_factory.mktemp("two") / "docs"
+    write_docs(checked_graph("kb-two-countries"), docs, FIXED)
     return docs
 
 
@@ -245,6 +260,12 @@ def test_rule_descriptions_leave_constraints_out():
 def test_golden_pages(judged_docs, path):
     """Regenerate after a deliberate change with: python tools/regen_site_goldens.py"""
     assert page(judged_docs, path) == (GOLDEN / path).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", GOLDEN_TWO_PAGES)
+def test_golden_pages_of_two_countries(two_countries_docs, path):
+    """Regenerate after a deliberate change with: python tools/regen_site_goldens.py"""
+    assert page(two_countries_docs, path) == (GOLDEN_TWO / path).read_text(encoding="utf-8")
 
 
 def test_pages_written_by_two_processes_are_the_same(judged_docs, tmp_path):

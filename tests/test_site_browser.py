@@ -18,7 +18,7 @@ import pytest
 
 from checker.cli import EXIT_OK, main
 from checker.site.build import SiteSources, build_site
-from tests.sitekit import CHROMIUM, CHROMIUM_ARGS, ROOT, kb_graph, serving, with_verdicts
+from tests.sitekit import CHROMIUM, CHROMIUM_ARGS, ROOT, checked_graph, kb_graph, serving, with_verdicts
 
 pytestmark = pytest.mark.browser
 
@@ -59,6 +59,15 @@ def judged_site(tmp_path_factory):
     """kb-small with the checker's verdicts injected (tests/sitekit.py), served."""
     out = tmp_path_factory.mktemp("judged") / "site"
     build_site(with_verdicts(kb_graph("kb-small")), out, FIXED)
+    with serving(out) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def two_countries_site(tmp_path_factory):
+    """kb-two-countries with the checker's own verdicts, served: two countries, three reports."""
+    out = tmp_path_factory.mktemp("two-countries") / "site"
+    build_site(checked_graph("kb-two-countries"), out, FIXED)
     with serving(out) as base:
         yield base
 
@@ -239,6 +248,55 @@ def test_every_outcome_has_a_pattern_of_its_own(page, bundled_site):
     assert len(set(by_class.values())) == 8, by_class
 
 
+# -- countries and follow-up ---------------------------------------------------------------------
+
+def test_country_index_leads_to_a_recommendations_history(page, two_countries_site):
+    page.goto(two_countries_site + "countries/")
+    assert heading(page) == "Countries"
+    page.locator("article h2").get_by_role("link", name="Example Federation", exact=True).click()
+    page.wait_for_load_state()
+    assert heading(page) == "Example Federation"
+    not_implemented = page.locator("h3", has_text="Not implemented (1)").locator("xpath=following-sibling::ul[1]")
+    not_implemented.get_by_role("link", name="obs-yy-2018:B2").click()
+    page.wait_for_load_state()
+    assert page.url == two_countries_site + "recommendations/obs-yy-2018/rec/2/"
+    table = page.locator("article table")  # the page's one table: its history (the theme wraps it in a div)
+    history = table.inner_text()
+    assert "not implemented" in history and "obs-yy-2022" in history
+    quoted = page.locator("#follow-up ~ blockquote").first.inner_text()
+    assert "has not been implemented, and is repeated below" in quoted
+    table.get_by_role("link", name="obs-yy-2022/rec/2").click()
+    page.wait_for_load_state()
+    assert page.url == two_countries_site + "recommendations/obs-yy-2022/rec/2/"
+    assert "It repeats obs-yy-2018/rec/2" in page.locator("article").inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "recommendation-repeated.png"), full_page=True)
+
+
+def test_matrix_by_country_puts_each_countrys_elections_side_by_side(page, two_countries_site):
+    page.goto(two_countries_site + "compliance/countries/")
+    headers = page.locator("table thead th").all_inner_texts()
+    assert [h.strip() for h in headers] == ["Commitment", "Test Republic", "Example Federation"]
+    row = page.locator("table tbody tr").filter(
+        has=page.get_by_role("link", name="Copenhagen Document 1990, Paragraph 7.5", exact=True))
+    first, second = row.locator("td").nth(1).inner_text(), row.locator("td").nth(2).inner_text()
+    assert first.strip() == "2020-assembly: not assessed 0/1 rules"
+    assert second.split("\n") == ["2022-house: met 1/1 rules", "2018-house: violated 1/1 rules"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "compliance-by-country.png"), full_page=True)
+    row.locator("td").nth(2).get_by_role("link", name="violated").click()
+    page.wait_for_load_state()
+    assert page.url == two_countries_site + "commitments/copenhagen-1990/7.5/#verdict-yy-2018-house"
+    assert page.locator("#verdict-yy-2018-house").is_visible()
+
+
+def test_every_internal_link_of_two_countries_returns_a_page(page, two_countries_site):
+    status = crawl(page, two_countries_site)
+    assert {url: code for url, code in status.items() if code != 200} == {}
+    for path in ("countries/", "countries/xx/", "countries/yy/", "compliance/countries/"):
+        assert two_countries_site + path in status
+
+
 # -- hostile text stays text ------------------------------------------------------------------
 
 def test_malicious_text_runs_no_script(page, malicious_site):
@@ -275,7 +333,9 @@ THEME_ISSUES = {("aria-dialog-name", ".md-search")}
     ("bundled_site", "commitments/copenhagen-1990/7.5/"), ("bundled_site", "law/kz/election-law/art-4/4/"),
     ("bundled_site", "findings/odihr-kz-2007/"), ("bundled_site", "recommendations/"),
     ("bundled_site", "elections/kz/2007-majilis/conduct/"),
-    ("bundled_site", "findings/odihr-kz-2007/finding/isolated-campaign-interference/")])
+    ("bundled_site", "findings/odihr-kz-2007/finding/isolated-campaign-interference/"),
+    ("bundled_site", "countries/kz/")] + [("two_countries_site", path) for path in (
+        "countries/", "countries/yy/", "compliance/countries/", "recommendations/obs-yy-2018/rec/2/")])
 def test_no_serious_accessibility_violation(page, request, site, path):
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run scripts/setup.sh (npm ci in tests/js)")

@@ -88,6 +88,23 @@ def _simulate(args) -> int:
         lambda result: render_simulation(result, args.format))
 
 
+def _followup(args) -> int:
+    from checker.judge.check import SelectionError
+    from checker.judge.followup import follow_up
+    from checker.reports.followup import render_json, render_text
+
+    kb, graph = load_valid(args)
+    if kb is None:
+        return EXIT_INVALID
+    try:
+        found = follow_up(graph, args.country)
+    except SelectionError as error:
+        print(f"kbcheck followup: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    sys.stdout.write(render_json(found) if args.format == "json" else render_text(found))
+    return EXIT_OK
+
+
 def _verify_quotes(args) -> int:
     from checker.kb.load import load
     from checker.kb.quotes import check_quotes
@@ -181,6 +198,7 @@ COMMANDS = {
     "lock": lock_command,
     "diff": _diff,
     "simulate": _simulate,
+    "followup": _followup,
     "export": _export,
     "verify-quotes": _verify_quotes,
     "coverage": _coverage,

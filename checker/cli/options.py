@@ -59,6 +59,10 @@ def parser() -> argparse.ArgumentParser:
                           "elections)")
     simulate.add_argument("--format", choices=("text", "json", "md"), default="text")
     _engine_option(simulate)
+    followup = commands.add_parser("followup", help="each recommendation's history across reports: its status "
+                                   "over time, the later reports' assessments, the recommendations that repeat it")
+    followup.add_argument("--country", help="only this country's reports (its id, e.g. xx)")
+    followup.add_argument("--format", choices=("text", "json"), default="text")
     commands.add_parser("verify-quotes", help="check every quotation against the source text")
     commands.add_parser("coverage", help="how completely each report is encoded")
     # -- issue 7: the report's numeric claims recomputed from the annex data --------------------

@@ -139,6 +139,7 @@ class ReportTriples:
             self.refs(r, EOKB.answers, rec.get("findings"))
             self.refs(r, EOKB.concerns, rec.get("commitments"))
             self.refs(r, EOKB.concernsProvision, rec.get("provisions"))
+            self.refs(r, EOKB.repeats, [rec["repeats"]] if rec.get("repeats") else [])
             for n, follow_up in enumerate(rec.get("follow_up", []), start=1):
                 fu = self.node(part(r, f"follow-up-{n}"), follow_up, EOKB.FollowUpAssessment)
                 self.add(fu, DCTERMS.date, follow_up["date"])
@@ -153,6 +154,35 @@ class ReportTriples:
                 self.add(c, DCTERMS.description, change["summary"])
                 self.facts(c, change["facts"], EOKB.proposesFact)
                 self.add(r, EOKB.proposesChange, c)
+
+    def _follow_up(self, top: Record) -> None:
+        """What a later report says of earlier recommendations (checker/kb/formats/follow_up.py): each
+        assessment is a follow-up of the recommendation it assesses, dated the day the report was
+        published; statements on recommendations the knowledge base does not hold stand alone."""
+        report_id = self.kb.report_of(top)
+        report = iri(report_id)
+        report_record = self.kb.index.get(report_id or "")
+        published = report_record.get("published") if report_record is not None else None
+        for assessment in top.get("assessments") or []:
+            rec = assessment["recommendation"]
+            a = self.node(iri(f"{report_id}/follow-up/{rec}"), assessment, EOKB.FollowUpAssessment)
+            self.add(a, EOKB.assesses, iri(rec))
+            self.add(iri(rec), EOKB.followUp, a)
+            self._statement(a, assessment, report, published)
+        for statement in top.get("earlier") or []:
+            s = self.node(iri(statement.id), statement, EOKB.EarlierRecommendationsStatement)
+            self.add(s, EOKB.madeIn, statement["made_in"])
+            self.add(s, DCTERMS.description, statement["about"])
+            self._statement(s, statement, report, published)
+
+    def _statement(self, node: URIRef, record: Record, report: URIRef, published) -> None:
+        self.add(node, DCTERMS.date, published)
+        self.add(node, EOKB.status, FOLLOW_UP_STATUS[record["status"]])
+        self.add(node, DCTERMS.source, report)
+        self.add(node, EOKB.section, iri(record["section"]))
+        self.add(node, PROV.wasDerivedFrom, iri(record["section"]))
+        self.quotes(node, record)
+        self.add(node, EOKB.note, record.get("note"))
 
     def _verdicts(self, top: Record) -> None:
         for verdict in top.get("verdicts", []):

@@ -32,6 +32,7 @@ class EOKB(DefinedNamespace):
     CountPhase: URIRef  # The count at polling stations.
     Country: URIRef  # A state whose elections are observed.
     DepositRule: URIRef  # The deposit required to stand in an election.
+    EarlierRecommendationsStatement: URIRef  # What a report says of the implementation of earlier recommendations that the knowledge base does not hold (their report is not encoded), as far as the report says it.
     Election: URIRef  # An election to a chamber or office on a given day.
     ElectionCommissionRule: URIRef  # How election commissions are composed.
     ElectionDayPhase: URIRef  # Election day: opening and voting.
@@ -128,6 +129,7 @@ class EOKB(DefinedNamespace):
     assembliesRefusedCount: URIRef  # Number of the base observed: public gatherings of parties refused permission by the authorities. Phase: campaign.
     assemblyPermissionRequired: URIRef  # A public assembly needs the authorities' permission.
     assessedRuleCount: URIRef  # How many of a verdict's rules had the facts they need.
+    assesses: URIRef  # The recommendation whose implementation a follow-up assessment states.
     atLeast: URIRef  # The count is a lower bound: the report says 'several' or gives examples only.
     authoritiesSetAssemblyTimeAndVenue: URIRef  # The authorities may decide the time and venue of an assembly.
     ballotBoxesNotSealedPercent: URIRef  # Share (per cent) of the base observed: observations where ballot boxes were not adequately sealed. Phase: election-day.
@@ -227,6 +229,7 @@ class EOKB(DefinedNamespace):
     level: URIRef  # The tier of a body: central, regional, district or precinct.
     listOrder: URIRef  # Order of candidates on a party list: alphabetical or ranked.
     listsDisplayedAtPollingStations: URIRef  # Candidate lists are shown at polling stations.
+    madeIn: URIRef  # The earlier reports or assessments that made the recommendations a statement is about, as the report names them.
     mandates: URIRef  # The seats a party won, as the table prints them.
     markedBallotsNotShownPercent: URIRef  # Share (per cent) of the base observed: counts observed where marked ballots were not shown to observers. Phase: count.
     maxShareRatio: URIRef  # On a rule: the largest ratio between two parties' shares of an outlet's coverage that it does not report (the value of the parameter max-state-media-share-ratio; its SPARQL query reads it as $maxShareRatio).
@@ -304,6 +307,7 @@ class EOKB(DefinedNamespace):
     registeringBody: URIRef  # The body that registers parties.
     rejectionForAnyError: URIRef  # A single error in an application can lead to its rejection.
     relatesTo: URIRef  # A commitment the finding bears on in the knowledge base's own reading (the report does not cite it there); the reason is on the eokb:KbReading.
+    repeats: URIRef  # An earlier recommendation, of an earlier report on the same country, that this recommendation repeats.
     replacesBody: URIRef  # A proposed seat allocation replaces the allocation chosen by this body.
     replacesChamber: URIRef  # A proposed fact replaces the fact record of this chamber (with the other identifying keys it names).
     replacesMethod: URIRef  # A proposed seat allocation replaces the allocation of this selection method.
@@ -319,7 +323,7 @@ class EOKB(DefinedNamespace):
     ruleId: URIRef  # The stable id of a rule, such as CPH-7.5-independents.
     scope: URIRef  # What a rule, a verdict or a report's verdict judges.
     seatCount: URIRef  # A number of seats.
-    section: URIRef  # The report section a finding stands in.
+    section: URIRef  # The report section a finding, or a statement on earlier recommendations, stands in.
     sectionNumber: URIRef  # The number of a section as printed, e.g. IV.B.
     selectionMethod: URIRef  # How the seats are filled.
     selectiveEnforcementAgainstOppositionCount: URIRef  # Number of the base observed: cases where the authorities enforced a campaign rule against one party and not another that broke it too. Phase: campaign.

@@ -44,6 +44,16 @@ def select(judgement: Judgement, graph: Graph, election: str | None = None, coun
         raise SelectionError(f"no country has the id '{country}'")
     chosen = {e for e in elections if (election is None or e == election) and (
         country is None or graph.value(URIRef(ID_BASE + e), EOKB.country) == URIRef(ID_BASE + country))}
-    return Judgement([v for v in judgement.verdicts if v.election in chosen],
-                     [r for r in judgement.results if r.election in chosen], judgement.raw, judgement.rules,
-                     judgement.parameters, [r for r in judgement.inapplicable if r.election in chosen])
+    results = [r for r in judgement.results if r.election in chosen]
+    inapplicable = [r for r in judgement.inapplicable if r.election in chosen]
+    # The engine's own results too (report.ttl's sh:ValidationReport): only those of the selection.
+    kept = {(str(r.rule.shape), r.focus, r.value) for r in results + inapplicable}
+    raw = [r for r in judgement.raw if (r.shape, readable(r.focus), _value(r.value)) in kept]
+    return Judgement([v for v in judgement.verdicts if v.election in chosen], results, raw, judgement.rules,
+                     judgement.parameters, inapplicable)
+
+
+def _value(value) -> str | None:
+    """A raw result's value as a verdict's result holds it (checker/reports/verdict_rdf.py reads
+    them back the same way)."""
+    return None if value is None else (readable(value) if isinstance(value, URIRef) else str(value))

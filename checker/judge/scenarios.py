@@ -55,8 +55,9 @@ def diff(graph: Graph, shapes: Graph, rules: list[Rule], day_from: datetime.date
     """The verdicts of one election by the law of `day_from` and of `day_to`, where they differ."""
     if election is None:
         found = _election_on(graph, day_to)
-        if not found:
-            raise ScenarioError(f"no election on {day_to}; name one with --election")
+        if len(found) != 1:  # none, or several (two countries voting on one day): never a guess
+            held = f"{len(found)} elections ({', '.join(readable(e) for e in found)})" if found else "no election"
+            raise ScenarioError(f"{held} on {day_to}; name one with --election")
         election = readable(found[0])
     target = URIRef(ID_BASE + election)
     if (target, RDF.type, EOKB.Election) not in graph:

@@ -68,6 +68,12 @@ CATALOGUE: dict[str, ErrorKind] = {
                   "annexes/stations.csv or a table <report>/annex-<n> that the annexes define"),
         ErrorKind("KB210", "override of an unknown parameter", "use a parameter id from `kbcheck rules` (parameters are declared in rules/parameters.ttl)"),
         ErrorKind("KB211", "references into a file that could not be read", "fix that file first; its references are checked once it reads"),
+        ErrorKind("KB212", "follow-up of a recommendation that is not earlier", "a report assesses or repeats only "
+                  "recommendations of reports published before it: name the earlier recommendation"),
+        ErrorKind("KB213", "follow-up across countries", "a report follows up only recommendations on the country it "
+                  "observed: name a recommendation of an earlier report on the same country"),
+        ErrorKind("KB214", "follow-up dates out of order", "list follow_up entries oldest first, none dated before "
+                  "the recommendation's report was published"),
         # Against the source text
         ErrorKind("KB301", "quotation not found in the source", "copy the text verbatim from the source lines given"),
         ErrorKind("KB302", "quotation found on other lines", "correct `lines` to where the quotation stands"),

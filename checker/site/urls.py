@@ -8,10 +8,13 @@ site its kind belongs to (docs/site.md):
     report, section, finding      /findings/<id>/      /findings/obs-xx-2020/finding/<slug>/
     recommendation                /recommendations/<id>/  /recommendations/obs-xx-2020/rec/3/
     election                      /elections/<id>/     /elections/xx/2020-assembly/
+    country (its overview)        /countries/<id>/     /countries/xx/
 
-Records without a page of their own are anchors on their parent's page: a provision version
-is `#v-<in force from>` on its provision's page, a computed verdict `#verdict-<election>` on
-its commitment's page, a rule `#<rule id>` on the rule catalogue. Ids are checked against
+A country's record page is its law (`/law/<id>/`); `/countries/<id>/` is its overview: its
+elections, reports, and recommendations by follow-up status. Records without a page of their
+own are anchors on their parent's page: a provision version is `#v-<in force from>` on its
+provision's page, a computed verdict `#verdict-<election>` on its commitment's page, a rule
+`#<rule id>` on the rule catalogue. Ids are checked against
 the loader's id pattern, so a path never leaves its part of the site.
 """
 
@@ -25,7 +28,7 @@ from rdflib import URIRef
 from checker.graph.ids import ID_BASE
 from checker.kb.types import ID_RE
 
-PARTS = ("commitments", "law", "findings", "recommendations", "elections")
+PARTS = ("commitments", "law", "findings", "recommendations", "elections", "countries")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from checker.kb.formats.annex_layout import ANNEX_LAYOUT_FILE, check_annex_layou
 from checker.kb.formats.candidates import CANDIDATES_FILE
 from checker.kb.formats.claims import CLAIMS_FILE
 from checker.kb.formats.commitments import STANDARD_FILE
+from checker.kb.formats.follow_up import FOLLOW_UP_FILE
 from checker.kb.formats.law import COUNTRY_FILE, INSTRUMENT_FILE
 from checker.kb.formats.observations import check_observations
 from checker.kb.formats.recommendations import PARAMETERS_FILE, RECOMMENDATIONS_FILE, VERDICTS_FILE, WAIVERS_FILE
@@ -50,6 +51,7 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("waivers", "waivers.yaml", WAIVERS_FILE),
     FileKind("parameters", "parameters.yaml", PARAMETERS_FILE),
     FileKind("claims", "findings/*/claims.yaml", CLAIMS_FILE),
+    FileKind("follow-up", "findings/*/follow-up.yaml", FOLLOW_UP_FILE),
     FileKind("annex-layout", "findings/*/annexes/layout.yaml", ANNEX_LAYOUT_FILE, check_annex_layout),
     FileKind("candidates", "findings/*/candidates.yaml", CANDIDATES_FILE),
 )

@@ -16,7 +16,9 @@ GROUP = Obj("group", "A group of recommendations.", {
 FOLLOW_UP = Obj("follow-up", "An assessment of how far a recommendation was implemented.", {
     "date": required(Date(), "Date of the assessment."),
     "status": required(Enum(FOLLOW_UP_STATUSES), "Status."),
-    "source": required(Text(), "Report id or named source of the assessment."),
+    "source": required(Text(), "The recommendation's own report id, or a named source outside the knowledge "
+                       "base (a later report of the knowledge base records its assessment in its own "
+                       "follow-up.yaml, with a quotation)."),
     "note": optional(Text(), "Own words."),
 })
 PROPOSED_CHANGE = Obj("proposed-change", "A change to the facts of a provision that a recommendation asks for.", {
@@ -32,7 +34,10 @@ RECOMMENDATION = Obj("recommendation", "A numbered recommendation of a report.",
     "findings": optional(ListOf(Ref(("finding",))), "Findings it answers."),
     "commitments": optional(ListOf(Ref(("commitment",))), "Commitments it serves."),
     "provisions": optional(ListOf(Ref(("provision",))), "Provisions it asks to change."),
-    "follow_up": required(ListOf(FOLLOW_UP, 1), "Status over time, oldest first."),
+    "repeats": optional(Ref(("recommendation",)), "The earlier recommendation it repeats: one of a report on the "
+                        "same country published before this one."),
+    "follow_up": optional(ListOf(FOLLOW_UP, 1), "Status over time, oldest first, by the report itself or by "
+                          "sources outside the knowledge base (later reports: their follow-up.yaml)."),
     "proposed_changes": optional(ListOf(PROPOSED_CHANGE), "The fact changes it asks for (kbcheck simulate)."),
 })
 RECOMMENDATIONS_FILE = Obj("recommendations-file", "A report's recommendations.", {

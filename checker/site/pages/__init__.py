@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 
-from checker.site.pages import commitments, conduct, elections, findings, home, law, recommendations, results, rules
+from checker.site.pages import (
+    commitments, conduct, countries, elections, findings, home, law, recommendations, results, rules,
+)
 from checker.site.pages.common import BuildInfo, Download, Page, Site
 from checker.graph.vocab import EOKB
 
@@ -34,11 +36,15 @@ def page_jobs(site: Site, intro: str) -> list[Callable[[], Page]]:
         partial(commitments.index_page, site), partial(law.index_page, site), partial(findings.index_page, site),
         partial(recommendations.index_page, site), partial(elections.index_page, site),
         partial(elections.matrix_page, site),
+        partial(countries.index_page, site), partial(countries.matrix_page, site),
     ]
     for cls, build in RECORD_PAGES:
         for node in site.view.instances(cls):
             if site.view.target(node) is not None:  # records whose IRI has no id get no page
                 jobs.append(partial(build, site, node))
+    for country in site.view.instances(EOKB.Country):
+        if site.view.target(country) is not None:
+            jobs.append(partial(countries.country_page, site, country))
     for election in site.elections:
         if elections.changes_target(site, election) is not None:
             jobs.append(partial(elections.changes_page, site, election))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from rdflib import DCTERMS
 
+from checker.judge.followup import FollowUp, follow_up
 from checker.site import urls
 from checker.site.urls import Target
 from checker.site.verdicts import Verdicts
@@ -60,6 +62,11 @@ class Site:
     def commitments(self) -> list:
         return self.view.instances(EOKB.Commitment)
 
+    @cached_property
+    def follow_up(self) -> FollowUp:
+        """Every recommendation's history across reports (checker/judge/followup.py), read once."""
+        return follow_up(self.view.graph)
+
 
 @dataclass
 class Quote:
@@ -93,6 +100,7 @@ PART_INDEX = {
     "findings": Link("Findings", urls.fixed("findings")),
     "recommendations": Link("Recommendations", urls.fixed("recommendations")),
     "elections": Link("Elections", urls.fixed("elections")),
+    "countries": Link("Countries", urls.fixed("countries")),
 }
 
 

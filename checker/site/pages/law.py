@@ -41,18 +41,20 @@ class Provision:
 
 def versions_in_force(view: View, election) -> list:
     """The provision versions in force on an election's day: the checker's (`eokb:governedBy`)
-    when it recorded them, else read from the versions' dates."""
+    when it recorded them, else read from the dates of the versions of the election's country's
+    law (never another country's)."""
     recorded = view.objects(election, EOKB.governedBy)
     if recorded:
         return recorded
-    day = view.text(election, DCTERMS.date)
+    day, country = view.text(election, DCTERMS.date), view.value(election, EOKB.country)
     if not day:
         return []
     in_force = []
     for version in view.instances(EOKB.ProvisionVersion):
         since = view.text(version, ELI.first_date_entry_in_force) or ""
         until = view.text(version, ELI.date_no_longer_in_force)
-        if since <= day and (until is None or day <= until):
+        instrument = view.value(view.value(version, ELI.realizes), ELI.is_part_of)
+        if since <= day and (until is None or day <= until) and view.value(instrument, EOKB.country) == country:
             in_force.append(version)
     return in_force
 
@@ -71,6 +73,7 @@ def _instruments(view: View, country) -> list:
 def country_page(site: Site, country) -> Page:
     view = site.view
     model = {
+        "overview": Link("Its elections, reports and recommendations", urls.page("countries", urls.record_id(country))),
         "instruments": [(view.link(i), view.text(i, ELI.title) or "") for i in _instruments(view, country)],
         "chambers": [(view.label(c), view.text(c, DCTERMS.description) or "")
                      for c in view.subjects(EOKB.country, country) if view.is_a(c, EOKB.Chamber)],

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from rdflib import DCTERMS, URIRef
 
+from checker.graph.ids import iri
+from checker.judge.followup import STATUS_WORDS, History
 from checker.site import urls
 from checker.site.pages.common import Page, Quote, Site, crumbs, quote
 from checker.site.view import Link, View
@@ -15,9 +17,21 @@ from checker.graph.vocab import EOKB
 @dataclass
 class FollowUp:
     date: str
-    status: str
+    status: str  # in words; "repeated" for a later recommendation that repeats it
     source: Link | str
     note: str | None
+    quotes: list[Quote]  # where a later report says it
+    repeated_as: Link | None = None
+
+
+@dataclass
+class Cycles:
+    """The recommendation's status and the reports that made it (its chain of repeats)."""
+
+    status: str  # key: fully, mostly, partially, not-implemented, not-assessed
+    status_words: str
+    repeats: Link | None
+    made_in: list[Link]  # the recommendations of the chain, oldest first
 
 
 @dataclass
@@ -30,6 +44,7 @@ class Recommendation:
     commitments: list[Link]
     provisions: list[Link]
     follow_up: list[FollowUp]
+    cycles: Cycles | None
     would_close: list[tuple[Link, str, str]] | None  # None: the graph has no simulation
 
 
@@ -63,11 +78,31 @@ def index_page(site: Site) -> Page:
                 crumbs("recommendations")[:1])
 
 
-def _follow_up(view: View, node) -> FollowUp:
-    source = view.value(node, DCTERMS.source)
-    return FollowUp(
-        date=view.text(node, DCTERMS.date) or "", status=view.label(view.value(node, EOKB.status)),
-        source=view.link(source) if view.target(source) else view.label(source), note=view.text(node, EOKB.note))
+def _record_link(view: View, record_id: str) -> Link | str:
+    """A link to the record with this id when the site has its page, else the text as written."""
+    node = iri(record_id)
+    return view.link(node, view.short_id(node)) if view.target(node) else record_id
+
+
+def follow_up_rows(view: View, history: History) -> list[FollowUp]:
+    """A recommendation's history as rows: each assessment with its quotation, each repeat."""
+    rows = []
+    for event in history.events:
+        source = _record_link(view, event.source)
+        if event.repeated_as is not None:
+            rows.append(FollowUp(event.date, "repeated", source, None, [],
+                                 view.link(iri(event.repeated_as), event.repeated_as)))
+            continue
+        said = [Quote(q.text, source if isinstance(source, Link) else None, q.lines,
+                      str(q.page) if q.page is not None else None) for q in event.quotes]
+        rows.append(FollowUp(event.date, STATUS_WORDS[event.status or "not-assessed"], source, event.note, said))
+    return rows
+
+
+def cycles(view: View, history: History) -> Cycles:
+    return Cycles(history.status, STATUS_WORDS[history.status],
+                  view.link(iri(history.repeats), history.repeats) if history.repeats else None,
+                  [view.link(iri(r), r) for r in history.made_in])
 
 
 def recommendation_page(site: Site, rec) -> Page:
@@ -82,13 +117,15 @@ def recommendation_page(site: Site, rec) -> Page:
             closes.append((view.link(verdict, f"{view.label(view.value(verdict, EOKB.commitment))} in "
                                               f"{view.label(view.value(verdict, EOKB.election))}"),
                            value.key, value.label))
+    history = site.follow_up.history(urls.record_id(rec) or "")
     model = Recommendation(
         label=view.label(rec), number=view.text(rec, EOKB.number) or "", group=_group(view, rec),
         text=quote(view, text) if text is not None else None,
         findings=[(view.link(f), view.text(f, EOKB.statement) or "") for f in view.objects(rec, EOKB.answers)],
         commitments=view.links(view.objects(rec, EOKB.concerns)),
         provisions=view.links(view.objects(rec, EOKB.concernsProvision)),
-        follow_up=sorted((_follow_up(view, f) for f in view.objects(rec, EOKB.followUp)), key=lambda f: f.date),
+        follow_up=follow_up_rows(view, history) if history else [],
+        cycles=cycles(view, history) if history else None,
         would_close=closes,
     )
     return Page(view.target(rec), model.label, "recommendation.md.j2", model, crumbs("recommendations"))
