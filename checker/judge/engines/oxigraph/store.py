@@ -81,7 +81,8 @@ class Terms:
         datatype = term.datatype.value
         if datatype == str(XSD.string):
             return Literal(term.value)
-        return self.lexical.get((term.value, datatype)) or Literal(term.value, datatype=URIRef(datatype))
+        # as Oxigraph holds it: rdflib would rewrite an ill-typed "none"^^xsd:boolean as "false"
+        return self.lexical.get((term.value, datatype)) or Literal(term.value, datatype=URIRef(datatype), normalize=False)
 
     def quads(self, graph: Graph, graph_name) -> Iterator[ox.Quad]:
         for s, p, o in graph:
