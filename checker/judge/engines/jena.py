@@ -10,6 +10,12 @@ run as they are:
   `.properties` under `org/apache/jena/ext/xerces/`, so the first XSD datatype fails with
   "internal error": the resources are copied into a cache folder laid out as `xerces/…`,
   first on the class path.
+
+Before Jena runs, the shapes go through the checks every engine makes (shacl_sparql.refuse):
+Jena 4.5 would run SERVICE (a request to the endpoint a rule names), leaves $shapesGraph
+unbound, and runs what SHACL forbids. Jena's report has no sh:sourceConstraint for SHACL-SPARQL
+results; it is filled in when the shape has a single sh:sparql constraint (`_with_constraints`).
+For many small validations (the W3C test suite), `jena_validate_many` runs them in one JVM.
 """
 
 from __future__ import annotations
@@ -23,9 +29,14 @@ import zipfile
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph
+from dataclasses import replace
+from importlib import resources
 
-from checker.judge.engines.results import RawResult, results_from_report
+from rdflib import SH, Graph, Literal
+
+from checker.judge.engines.results import (RawResult, UnsupportedShape, node_text, parse_report, results_from_report,
+                                          text_node)
+from checker.judge.engines.shacl_sparql import refuse
 
 JAVA_DIR = Path("/usr/share/java")
 MAIN_CLASS = "shacl.shacl"  # Jena's `shacl` command, in jena-cmds.jar
@@ -124,9 +135,14 @@ def class_path(java_dir: Path = JAVA_DIR) -> str:
     return os.pathsep.join([str(xerces_resources(java_dir)), *map(str, found)])
 
 
+def jena_refuse(shapes: Graph) -> None:
+    """What every engine refuses (shacl_sparql.refuse)."""
+    refuse(shapes)
+
+
 def jena_validate(data: Graph, shapes: Graph) -> list[RawResult]:
     """Jena's `shacl validate` on the two graphs, its Turtle report read back as RawResults."""
-
+    jena_refuse(shapes)
     command = [java(), *JVM_OPTIONS, "-cp", class_path(), MAIN_CLASS, "validate"]
     with tempfile.TemporaryDirectory(prefix="eokb-jena-") as folder:
         data_file, shapes_file = Path(folder) / "data.nt", Path(folder) / "shapes.nt"
@@ -136,12 +152,77 @@ def jena_validate(data: Graph, shapes: Graph) -> list[RawResult]:
                              capture_output=True, text=True, encoding="utf-8")
     if run.returncode != 0:
         raise JenaError(f"Jena's shacl validate exited with {run.returncode}:\n{_messages(run.stderr)}")
-    report = Graph()
+    return _with_constraints(_results(run.stdout, run.stderr), shapes)
+
+
+def _results(turtle: str, stderr: str = "") -> list[RawResult]:
     try:
-        report.parse(data=run.stdout, format="turtle")
+        report = parse_report(turtle)
     except Exception as error:  # rdflib raises several kinds for bad Turtle
-        raise JenaError(f"Jena's report is not Turtle: {error}\n{_messages(run.stderr)}") from error
+        raise JenaError(f"Jena's report is not Turtle: {error}\n{_messages(stderr)}") from error
     return results_from_report(report)
+
+
+def _with_constraints(results: list[RawResult], shapes: Graph) -> list[RawResult]:
+    """Jena 4.5 leaves out sh:sourceConstraint: a SHACL-SPARQL result of a shape with one
+    (active) sh:sparql constraint has that one."""
+    filled = []
+    for result in results:
+        if result.constraint is None and result.component == str(SH.SPARQLConstraintComponent):
+            active = [c for c in shapes.objects(text_node(result.shape), SH.sparql)
+                      if shapes.value(c, SH.deactivated) != Literal(True)]
+            if len(active) == 1:
+                result = replace(result, constraint=node_text(active[0]))
+        filled.append(result)
+    return filled
+
+
+BATCH = "JenaShaclBatch.java"  # in checker/judge/engines/java/
+
+
+def jena_validate_many(pairs: list[tuple[Graph, Graph]]) -> list[list[RawResult] | Exception]:
+    """`jena_validate` on each (data, shapes) pair, in one JVM (Java's source launcher needs
+    a JDK; with a JRE only, one JVM per pair). Each pair's results, or the exception it raised
+    (UnsupportedShape when refused before Jena runs)."""
+    outcomes: list = [None] * len(pairs)
+    todo = []
+    for i, (_data, shapes) in enumerate(pairs):
+        try:
+            jena_refuse(shapes)
+            todo.append(i)
+        except UnsupportedShape as refusal:
+            outcomes[i] = refusal
+    if not todo:
+        return outcomes
+    source = resources.files("checker.judge.engines") / "java" / BATCH
+    with tempfile.TemporaryDirectory(prefix="eokb-jena-") as folder, resources.as_file(source) as program:
+        lines = []
+        for i in todo:
+            data, shapes = pairs[i]
+            shapes_file, data_file = Path(folder) / f"{i}-shapes.nt", Path(folder) / f"{i}-data.nt"
+            shapes.serialize(shapes_file, format="nt", encoding="utf-8")
+            data.serialize(data_file, format="nt", encoding="utf-8")
+            lines.append(f"{shapes_file}\t{data_file}\t{Path(folder) / f'{i}-report.ttl'}")
+        listing = Path(folder) / "pairs.tsv"
+        listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        run = subprocess.run([java(), *JVM_OPTIONS, "-cp", class_path(), str(program), str(listing)],
+                             capture_output=True, text=True, encoding="utf-8")
+        if run.returncode != 0:  # no compiler (a JRE only): one JVM per pair
+            for i in todo:
+                try:
+                    outcomes[i] = jena_validate(*pairs[i])
+                except Exception as error:  # noqa: BLE001 - each pair's own outcome
+                    outcomes[i] = error
+            return outcomes
+        for i in todo:
+            report, error = Path(folder) / f"{i}-report.ttl", Path(folder) / f"{i}-report.ttl.error"
+            try:
+                if error.exists():
+                    raise JenaError(error.read_text(encoding="utf-8"))
+                outcomes[i] = _with_constraints(_results(report.read_text(encoding="utf-8")), pairs[i][1])
+            except JenaError as failure:
+                outcomes[i] = failure
+    return outcomes
 
 
 def _messages(stderr: str) -> str:
