@@ -15,10 +15,10 @@ import pytest
 
 from checker.judge.engines import ENGINES
 from tests.test_jena import require_jena
-from tests.w3c.harness import SUITE, outcomes, tests
+from tests.w3c.harness import SUITE, all_tests, outcomes
 from tools.w3c_refusals import ENGINE_ORDER, PAGE, page
 
-TESTS = tests()
+TESTS = all_tests()
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from rdflib import OWL, RDF, SH, XSD, Graph, URIRef, Variable
-from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.algebra import translateQuery, traverse
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
@@ -63,19 +63,38 @@ class ShaclQuery:
     @cached_property
     def tree(self):
         """rdflib's parse tree (the syntax as written), or ForbiddenQuery."""
-        try:
-            return parseQuery(self.text)
-        except Exception as error:  # pyparsing raises several kinds
-            raise ForbiddenQuery(f"{self.where}: not a SPARQL 1.1 query ({str(error).splitlines()[0]})") from error
+        return self._parse()
 
     @cached_property
     def algebra(self) -> CompValue:
+        """The SPARQL algebra (rdflib's translation of a fresh parse: it rewrites the tree)."""
         try:
-            return translateQuery(self.tree).algebra
-        except ForbiddenQuery:
-            raise
-        except Exception as error:  # e.g. an undeclared prefix
+            return translateQuery(self._parse()).algebra
+        except Exception as error:  # rdflib raises several kinds
             raise ForbiddenQuery(f"{self.where}: {error}") from error
+
+    def _parse(self):
+        try:
+            tree = parseQuery(self.text)
+        except Exception as error:  # pyparsing raises several kinds
+            raise ForbiddenQuery(f"{self.where}: not a SPARQL 1.1 query ({str(error).splitlines()[0]})") from error
+        return self._resolved(tree)
+
+    def _resolved(self, tree):
+        """Prefixed names expanded here: rdflib keeps one prefix per namespace, so of two prefixes
+        declared for one namespace (legal in SPARQL and SHACL) it would forget the first."""
+        declared = {str(dict.get(d, "prefix") or ""): str(dict.get(d, "iri")) for d in tree[0]
+                    if getattr(d, "name", None) == "PrefixDecl"}
+
+        def expand(node):
+            if isinstance(node, CompValue) and node.name == "pname":
+                prefix = str(dict.get(node, "prefix") or "")
+                if prefix not in declared:
+                    raise ForbiddenQuery(f"{self.where}: prefix {prefix}: is not declared (sh:prefixes)")
+                return URIRef(declared[prefix] + str(dict.get(node, "localname") or ""))
+            return None
+
+        return traverse(tree, visitPost=expand)
 
     @property
     def where(self) -> str:
