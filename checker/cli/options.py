@@ -29,7 +29,8 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="the main job: validate, export the graph, check, write "
                                 "the reports, build the site (violations do not stop it)")
     build.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
-    commands.add_parser("validate", help="load the knowledge base and report every problem")
+    commands.add_parser("validate", help="load the knowledge base and report every problem, the rules' "
+                        "included (`rules --check`)")
     check = commands.add_parser("check", help="judge every commitment for every election")
     _judging_options(check)
     check.add_argument("--out", type=Path, help="write verdicts.json, results.sarif, junit.xml, report.md and "
@@ -57,7 +58,10 @@ def parser() -> argparse.ArgumentParser:
                                  "annex data, and say whether it agrees")
     claims.add_argument("--json", action="store_true", help="print a JSON list of the claims instead of a table")
     commands.add_parser("errors", help="list the catalogue of error ids")
-    commands.add_parser("rules", help="list the rules: id, severity, commitments, what each checks")
+    rules = commands.add_parser("rules", help="list the rules: id, severity, commitments, what each checks")
+    # issue 17: a rule some engine refuses would make the verdict depend on --engine
+    rules.add_argument("--check", action="store_true", help="fail (exit 2) if any engine would refuse a rule, "
+                       "naming its file and line; `validate` runs this check too")
     schemas = commands.add_parser("schemas", help="write the JSON Schemas of the YAML formats")
     schemas.add_argument("--check", action="store_true", help="fail if the shipped schemas are out of date")
     _site_parser(commands)

@@ -20,12 +20,12 @@ def pyshacl_refuse(shapes: Graph) -> None:
         namespaces = [namespace for _prefix, namespace in query.prefixes]
         if len(set(namespaces)) < len(namespaces):
             raise UnsupportedShape(f"{query.where}: two prefixes for one namespace; rdflib (under pySHACL) keeps only "
-                                   "one of them (declare each namespace once)")
+                                   "one of them (declare each namespace once)", query.holder)
     for parameter in BOOLEAN_PARAMETERS:
         for shape, value in shapes.subject_objects(parameter):
             if isinstance(value, Literal) and value.datatype == XSD.boolean and str(value) not in ("true", "false"):
                 raise UnsupportedShape(f"shape {node_text(shape)}: {parameter.n3(shapes.namespace_manager)} "
-                                       f"{value.n3()}: write true or false (pySHACL reads it otherwise than SHACL)")
+                                       f"{value.n3()}: write true or false (pySHACL reads it otherwise than SHACL)", shape)
 
 
 def pyshacl_validate(data: Graph, shapes: Graph) -> list[RawResult]:

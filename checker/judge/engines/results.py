@@ -17,7 +17,12 @@ from rdflib.util import from_n3
 class UnsupportedShape(ValueError):
     """The engine will not validate these shapes, and says so before it runs any query: a shape
     it does not understand, or a SHACL-SPARQL query that SHACL forbids or that could reach the
-    network. Every engine raises it (or a subclass); a shape is never skipped in silence."""
+    network. Every engine raises it (or a subclass); a shape is never skipped in silence.
+    `node` is the shapes graph's node it is about (a shape, a constraint, a path), when known."""
+
+    def __init__(self, message: str, node=None) -> None:
+        super().__init__(message)
+        self.node = node
 
 
 @dataclass(frozen=True, order=True)

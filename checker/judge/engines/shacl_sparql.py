@@ -71,13 +71,14 @@ class ShaclQuery:
         try:
             return translateQuery(self._parse()).algebra
         except Exception as error:  # rdflib raises several kinds
-            raise ForbiddenQuery(f"{self.where}: {error}") from error
+            raise ForbiddenQuery(f"{self.where}: {error}", self.holder) from error
 
     def _parse(self):
         try:
             tree = parseQuery(self.text)
         except Exception as error:  # pyparsing raises several kinds
-            raise ForbiddenQuery(f"{self.where}: not a SPARQL 1.1 query ({str(error).splitlines()[0]})") from error
+            raise ForbiddenQuery(f"{self.where}: not a SPARQL 1.1 query ({str(error).splitlines()[0]})",
+                                 self.holder) from error
         return self._resolved(tree)
 
     def _resolved(self, tree):
@@ -90,7 +91,7 @@ class ShaclQuery:
             if isinstance(node, CompValue) and node.name == "pname":
                 prefix = str(dict.get(node, "prefix") or "")
                 if prefix not in declared:
-                    raise ForbiddenQuery(f"{self.where}: prefix {prefix}: is not declared (sh:prefixes)")
+                    raise ForbiddenQuery(f"{self.where}: prefix {prefix}: is not declared (sh:prefixes)", self.holder)
                 return URIRef(declared[prefix] + str(dict.get(node, "localname") or ""))
             return None
 
@@ -129,7 +130,7 @@ def _path_of(shapes: Graph, shape) -> str | None:
     try:
         return path_text(shapes, node)
     except BadPath as error:
-        raise UnsupportedShape(f"shape {node_text(shape)}: {error}") from error
+        raise UnsupportedShape(f"shape {node_text(shape)}: {error}", shape) from error
 
 
 def _component_parameters(shapes: Graph) -> dict[object, set[str]]:
@@ -165,10 +166,10 @@ def prefixes(shapes: Graph, holder) -> dict[str, str]:
         for declaration in shapes.objects(node, SH.declare):
             prefix, namespace = shapes.value(declaration, SH.prefix), shapes.value(declaration, SH.namespace)
             if prefix is None or namespace is None:
-                raise ForbiddenQuery(f"{node_text(node)}: a sh:declare needs sh:prefix and sh:namespace")
+                raise ForbiddenQuery(f"{node_text(node)}: a sh:declare needs sh:prefix and sh:namespace", holder)
             if declared.setdefault(str(prefix), str(namespace)) != str(namespace):
                 raise ForbiddenQuery(f"prefix {prefix}: declared with two namespaces, {declared[str(prefix)]} and "
-                                     f"{namespace} (SHACL 5.2.1: an ill-formed shapes graph)")
+                                     f"{namespace} (SHACL 5.2.1: an ill-formed shapes graph)", holder)
     return declared
 
 
@@ -182,7 +183,7 @@ def refuse(shapes: Graph) -> list[ShaclQuery]:
     found = refuse_forbidden(shapes)
     for query in found:
         if any(isinstance(v, Variable) and str(v) == "shapesGraph" for v in _walk(query.tree)):
-            raise UnsupportedShape(f"{query.where}: $shapesGraph is not supported by the engines")
+            raise UnsupportedShape(f"{query.where}: $shapesGraph is not supported by the engines", query.holder)
     return found
 
 
@@ -192,7 +193,7 @@ def refuse_forbidden(shapes: Graph) -> list[ShaclQuery]:
     for query in found:
         problem = forbidden(query)
         if problem:
-            raise ForbiddenQuery(f"{query.where}: {problem}")
+            raise ForbiddenQuery(f"{query.where}: {problem}", query.holder)
     return found
 
 

@@ -85,7 +85,7 @@ def _path(shapes: Graph, node) -> str:
     try:
         return path_text(shapes, node)
     except BadPath as error:
-        raise UnsupportedShape(f"sh:path {node_text(node)}: {error}") from error
+        raise UnsupportedShape(f"sh:path {node_text(node)}: {error}", node) from error
 
 
 def _targets(shapes: Graph, shape) -> str | None:
@@ -130,7 +130,7 @@ def _shape(shapes: Graph, shape, targets: str, by_holder: dict, parameters: dict
         if predicate in parameters:
             raise UnsupportedShape(f"shape {node_text(shape)} uses {predicate}, a parameter of the SPARQL-based "
                                    f"constraint component {node_text(parameters[predicate])}, which the oxigraph "
-                                   "engine does not run; use --engine pyshacl")
+                                   "engine does not run", shape)
         if predicate in NOT_CONSTRAINTS or not str(predicate).startswith(str(SH)):
             continue
         try:
@@ -138,30 +138,31 @@ def _shape(shapes: Graph, shape, targets: str, by_holder: dict, parameters: dict
         except UnsupportedShape:
             raise
         except (ValueError, TypeError) as error:  # e.g. sh:minCount "two", sh:in without a list
-            raise UnsupportedShape(f"shape {node_text(shape)}: malformed {predicate}: {error}") from error
+            raise UnsupportedShape(f"shape {node_text(shape)}: malformed {predicate}: {error}", shape) from error
     for constraint in sorted(shapes.objects(shape, SH.sparql), key=str):
         if shapes.value(constraint, SH.deactivated) == Literal(True):
             continue
         mine = [q for q in by_holder.get(constraint, []) if q.kind == "select" and q.path == path]
         if len(mine) != 1:
-            raise UnsupportedShape(f"shape {node_text(shape)}: sh:sparql {node_text(constraint)} needs one sh:select")
+            raise UnsupportedShape(f"shape {node_text(shape)}: sh:sparql {node_text(constraint)} needs one sh:select",
+                                   constraint)
         query = mine[0]
         if Variable("failure") in (dict.get(query.algebra, "PV") or ()):
-            raise UnsupportedShape(f"shape {node_text(shape)}: ?failure rows (5.3.2) are not supported")
+            raise UnsupportedShape(f"shape {node_text(shape)}: ?failure rows (5.3.2) are not supported", constraint)
         difference = whole_graph_difference(query.algebra)
         projected = {str(v) for v in dict.get(query.algebra, "PV") or ()}
         if difference is not None and "this" not in projected:
             raise UnsupportedShape(f"shape {node_text(shape)}: {query.where} needs $this pre-bound ({difference}), "
-                                   "which needs it to return $this")
+                                   "which needs it to return $this", constraint)
         if "currentShape" in query.written and "currentShape" not in projected:
             raise UnsupportedShape(f"shape {node_text(shape)}: {query.where} uses $currentShape without returning "
-                                   "it; the engine cannot pre-bind it there")
+                                   "it; the engine cannot pre-bind it there", constraint)
         checks.append(SparqlCheck(
             shape, severity, tuple(shapes.objects(constraint, SH.message)) + messages, constraint, path, targets,
             query, whole_graph=difference is None, node_shape=path_node is None))
     for child in sorted(shapes.objects(shape, SH.property), key=str):
         if shapes.value(child, SH.path) is None:
-            raise UnsupportedShape(f"property shape {node_text(child)} of {node_text(shape)} has no sh:path")
+            raise UnsupportedShape(f"property shape {node_text(child)} of {node_text(shape)} has no sh:path", child)
         _shape(shapes, child, targets, by_holder, parameters, checks)
 
 
@@ -184,7 +185,7 @@ def _core(shapes: Graph, shape, targets: str, path: str | None, component, argum
         return Check(shape, severity, messages, name, path, text, reports_value=False)
     else:
         raise UnsupportedShape(f"shape {node_text(shape)}: the oxigraph engine does not translate "
-                               f"sh:{str(component)[len(str(SH)):]}; use --engine pyshacl")
+                               f"sh:{str(component)[len(str(SH)):]}", shape)
     projection = "?this ?value" if reports_value else "?this"
     return Check(shape, severity, messages, name, path, f"SELECT DISTINCT {projection} WHERE {{ {targets} {where} }}",
                  reports_value)
