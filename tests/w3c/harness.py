@@ -13,7 +13,7 @@ An engine's outcome on a test is one of
 
     pass      the expected report (or, for a sht:Failure test, a refusal);
     refused   the engine declined before running any query (its `refuse` check raised
-              UnsupportedShape);
+              UnsupportedShape, or it refused the data as it loaded it: UnsupportedData);
     wrong     another report, or a sht:Failure test run, or a refusal after queries ran;
     crash     any other exception.
 """
@@ -31,7 +31,7 @@ from rdflib import RDF, SH, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic, to_isomorphic
 
-from checker.judge.engines.results import BadPath, RawResult, UnsupportedShape, path_text, text_node
+from checker.judge.engines.results import BadPath, RawResult, UnsupportedData, UnsupportedShape, path_text, text_node
 
 SUITE = Path(__file__).resolve().parent / "suite"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
@@ -170,6 +170,8 @@ def judge(test: W3CTest, run: Callable[[], list[RawResult]], refuse: Callable[[]
         return Outcome(test, "crash", f"{type(error).__name__} in the check: {error}")
     try:
         results = run()
+    except UnsupportedData as refusal:  # refused as the data was loaded, before any query
+        return Outcome(test, "pass" if test.failure else "refused", str(refusal))
     except UnsupportedShape as refusal:
         return Outcome(test, "wrong", f"refused only after running queries: {refusal}")
     except Exception as error:  # noqa: BLE001

@@ -15,9 +15,11 @@ from __future__ import annotations
 from checker.judge.engines.jena import jena_refuse, jena_validate
 from checker.judge.engines.oxigraph import oxigraph_refuse, oxigraph_validate
 from checker.judge.engines.pyshacl_engine import pyshacl_refuse, pyshacl_validate
-from checker.judge.engines.results import RawResult, UnsupportedShape, result_order, results_from_report
+from checker.judge.engines.results import (RawResult, UnsupportedData, UnsupportedShape, result_order,
+                                          results_from_report)
 
-__all__ = ["ENGINES", "REFUSALS", "RawResult", "UnsupportedShape", "result_order", "results_from_report"]
+__all__ = ["ENGINES", "REFUSALS", "RawResult", "UnsupportedData", "UnsupportedShape", "result_order",
+           "results_from_report"]
 
 ENGINES = {"pyshacl": pyshacl_validate, "jena": jena_validate, "oxigraph": oxigraph_validate}
 REFUSALS = {"pyshacl": pyshacl_refuse, "jena": jena_refuse, "oxigraph": oxigraph_refuse}

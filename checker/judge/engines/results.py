@@ -25,6 +25,11 @@ class UnsupportedShape(ValueError):
         self.node = node
 
 
+class UnsupportedData(UnsupportedShape):
+    """Data the engine cannot hold faithfully (Oxigraph: one value spelled two ways), refused
+    when the data is loaded, before any query runs; the shapes alone do not show it."""
+
+
 @dataclass(frozen=True, order=True)
 class RawResult:
     """One sh:ValidationResult, engine-neutral."""

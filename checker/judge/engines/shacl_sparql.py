@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import lru_cache
 
 from rdflib import OWL, RDF, SH, XSD, Graph, URIRef, Variable
 from rdflib.plugins.sparql.algebra import translateQuery, traverse
@@ -60,46 +60,67 @@ class ShaclQuery:
         body = self.written if self.path is None else self.written.replace("$PATH", self.path)
         return "".join(f"PREFIX {p}: <{n}>\n" for p, n in self.prefixes) + body
 
-    @cached_property
+    @property
     def tree(self):
-        """rdflib's parse tree (the syntax as written), or ForbiddenQuery."""
-        return self._parse()
-
-    @cached_property
-    def algebra(self) -> CompValue:
-        """The SPARQL algebra (rdflib's translation of a fresh parse: it rewrites the tree)."""
+        """rdflib's parse tree (the syntax as written; read only), or ForbiddenQuery."""
         try:
-            return translateQuery(self._parse()).algebra
-        except Exception as error:  # rdflib raises several kinds
+            return _tree(self.text)
+        except _NotAQuery as error:
             raise ForbiddenQuery(f"{self.where}: {error}", self.holder) from error
 
-    def _parse(self):
+    @property
+    def algebra(self) -> CompValue:
+        """The SPARQL algebra (read only), or ForbiddenQuery."""
+        self.tree  # noqa: B018 - its problem first
         try:
-            tree = parseQuery(self.text)
-        except Exception as error:  # pyparsing raises several kinds
-            raise ForbiddenQuery(f"{self.where}: not a SPARQL 1.1 query ({str(error).splitlines()[0]})",
-                                 self.holder) from error
-        return self._resolved(tree)
-
-    def _resolved(self, tree):
-        """Prefixed names expanded here: rdflib keeps one prefix per namespace, so of two prefixes
-        declared for one namespace (legal in SPARQL and SHACL) it would forget the first."""
-        declared = {str(dict.get(d, "prefix") or ""): str(dict.get(d, "iri")) for d in tree[0]
-                    if getattr(d, "name", None) == "PrefixDecl"}
-
-        def expand(node):
-            if isinstance(node, CompValue) and node.name == "pname":
-                prefix = str(dict.get(node, "prefix") or "")
-                if prefix not in declared:
-                    raise ForbiddenQuery(f"{self.where}: prefix {prefix}: is not declared (sh:prefixes)", self.holder)
-                return URIRef(declared[prefix] + str(dict.get(node, "localname") or ""))
-            return None
-
-        return traverse(tree, visitPost=expand)
+            return _translated(self.text)
+        except _NotAQuery as error:
+            raise ForbiddenQuery(f"{self.where}: {error}", self.holder) from error
 
     @property
     def where(self) -> str:
         return f"sh:{self.kind} of {node_text(self.holder)}"
+
+
+class _NotAQuery(Exception):
+    """What rdflib could not parse or translate."""
+
+
+@lru_cache(maxsize=512)
+def _tree(text: str):
+    """The parse tree, parsed once per text (rdflib's parser takes ~0.1 s a query, and every
+    engine checks every query), read-only: rdflib's translation rewrites a tree (`_translated`)."""
+    return _parse(text)
+
+
+@lru_cache(maxsize=512)
+def _translated(text: str) -> CompValue:
+    tree = _parse(text)
+    try:
+        return translateQuery(tree).algebra
+    except Exception as error:  # rdflib raises several kinds
+        raise _NotAQuery(str(error)) from error
+
+
+def _parse(text: str):
+    """Prefixed names are expanded here: rdflib keeps one prefix per namespace, so of two
+    prefixes declared for one namespace (legal in SPARQL and SHACL) it would forget the first."""
+    try:
+        tree = parseQuery(text)
+    except Exception as error:  # pyparsing raises several kinds
+        raise _NotAQuery(f"not a SPARQL 1.1 query ({str(error).splitlines()[0]})") from error
+    declared = {str(dict.get(d, "prefix") or ""): str(dict.get(d, "iri")) for d in tree[0]
+                if getattr(d, "name", None) == "PrefixDecl"}
+
+    def expand(node):
+        if isinstance(node, CompValue) and node.name == "pname":
+            prefix = str(dict.get(node, "prefix") or "")
+            if prefix not in declared:
+                raise _NotAQuery(f"prefix {prefix}: is not declared (sh:prefixes)")
+            return URIRef(declared[prefix] + str(dict.get(node, "localname") or ""))
+        return None
+
+    return traverse(tree, visitPost=expand)
 
 
 def queries(shapes: Graph) -> list[ShaclQuery]:

@@ -19,9 +19,9 @@ from rdflib import SH, Graph
 
 from checker.judge.engines.oxigraph.plan import Check, SparqlCheck, plan
 from checker.judge.engines.oxigraph.store import Terms, data_store, oxigraph_graph
-from checker.judge.engines.results import RawResult, UnsupportedShape, node_text, result_order
+from checker.judge.engines.results import RawResult, UnsupportedData, UnsupportedShape, node_text, result_order
 
-__all__ = ["UnsupportedShape", "oxigraph_graph", "oxigraph_refuse", "oxigraph_validate"]
+__all__ = ["UnsupportedData", "UnsupportedShape", "oxigraph_graph", "oxigraph_refuse", "oxigraph_validate"]
 
 CURRENT_SHAPE = ox.Variable("currentShape")
 
@@ -34,11 +34,24 @@ def oxigraph_refuse(shapes: Graph) -> None:
 def oxigraph_validate(data: Graph, shapes: Graph) -> list[RawResult]:
     """Validate `data` against `shapes`; the same results as `pyshacl_validate`."""
     checks = plan(shapes)  # refuses before any query runs
-    with data_store(data) as (store, graph, terms):
+    with data_store(data) as (store, graph, terms):  # refuses data it cannot hold faithfully
+        _refuse_respelled(terms, checks)
         run = _Run(store, graph, terms)
         for check in checks:
             (run.core if isinstance(check, Check) else run.sparql)(check)
     return sorted(run.results, key=result_order)
+
+
+def _refuse_respelled(terms: Terms, checks) -> None:
+    """A value the data spells otherwise than Oxigraph stores it ("33.00"), where a shape compares
+    terms with that value's stored spelling (sh:in ( 33.0 )): sameTerm would hold in Oxigraph,
+    not in pySHACL."""
+    constants = {(str(c), str(c.datatype)) for check in checks if isinstance(check, Check)
+                 for c in check.constants if getattr(c, "datatype", None) is not None}
+    for key, written in terms.lexical.items():
+        if key in constants:
+            raise UnsupportedData(f"the data spells {written.n3()}, which Oxigraph stores as the {key[0]!r} a shape "
+                                  "compares it with (sh:in, sh:hasValue); write it that way")
 
 
 class _Run:

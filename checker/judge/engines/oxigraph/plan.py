@@ -29,6 +29,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL
 
 from checker.judge.engines.oxigraph.prebinding import prebound_text, whole_graph_difference
+from checker.judge.engines.oxigraph.store import canonical_forms
 from checker.judge.engines.results import BadPath, UnsupportedShape, node_text, path_text
 from checker.judge.engines.shacl_sparql import ShaclQuery, refuse
 
@@ -56,6 +57,7 @@ class Check:
     path: str | None  # the result path
     text: str
     reports_value: bool = True
+    constants: tuple = ()  # what sameTerm compares values with (sh:in members, sh:hasValue)
 
 
 @dataclass(frozen=True)
@@ -169,8 +171,15 @@ def _shape(shapes: Graph, shape, targets: str, by_holder: dict, parameters: dict
 def _core(shapes: Graph, shape, targets: str, path: str | None, component, argument, severity, messages) -> Check:
     values = f"?this {path} ?value ." if path else "BIND(?this AS ?value)"
     name = COMPONENTS.get(component)
+    constants = tuple(Collection(shapes, argument)) if component == SH["in"] else \
+        (argument,) if component == SH.hasValue else ()
+    respelled = canonical_forms(constants)
+    if respelled:  # sameTerm in Oxigraph would see the stored spelling, pySHACL the written one
+        written, stored = next(iter(respelled.items()))
+        raise UnsupportedShape(f"shape {node_text(shape)}: {predicate_name(component)} {written.n3()}: write it as "
+                               f"{stored!r}, the spelling Oxigraph stores", shape)
     if component == SH["in"]:
-        members = " || ".join(f"sameTerm(?value, {m.n3()})" for m in Collection(shapes, argument))
+        members = " || ".join(f"sameTerm(?value, {m.n3()})" for m in constants)
         where, reports_value = f"{values} FILTER(!({members or 'false'}))", True
     elif component in COMPARISONS:
         where = f"{values} FILTER(!COALESCE(?value {COMPARISONS[component]} {argument.n3()}, false))"
@@ -185,8 +194,12 @@ def _core(shapes: Graph, shape, targets: str, path: str | None, component, argum
         return Check(shape, severity, messages, name, path, text, reports_value=False)
     else:
         raise UnsupportedShape(f"shape {node_text(shape)}: the oxigraph engine does not translate "
-                               f"sh:{str(component)[len(str(SH)):]}", shape)
+                               f"{predicate_name(component)}", shape)
     projection = "?this ?value" if reports_value else "?this"
     return Check(shape, severity, messages, name, path, f"SELECT DISTINCT {projection} WHERE {{ {targets} {where} }}",
-                 reports_value)
+                 reports_value, constants)
+
+
+def predicate_name(predicate) -> str:
+    return f"sh:{str(predicate)[len(str(SH)):]}"
 
