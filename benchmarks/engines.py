@@ -77,23 +77,23 @@ def main(argv=None) -> int:
         print(f"{'rdf4j':<10} {RDF4J}")
         print()
 
-    print(f"{'engine':<10} {'stations':>9} {'seconds':>8} {'peak MB':>8}  anomalies")
+    print(f"{'engine':<10} {'stations':>9} {'seconds':>8} {'CPU s':>7} {'peak MB':>8}  anomalies")
     for n in args.stations:
         for engine in args.engines:
             if engine == "pyshacl" and n > args.pyshacl_up_to:
-                print(f"{engine:<10} {n:>9,} {'—':>8} {'—':>8}  not run (over --pyshacl-up-to)")
+                print(f"{engine:<10} {n:>9,} {'—':>8} {'—':>7} {'—':>8}  not run (over --pyshacl-up-to)")
                 continue
             try:
                 r = measure(MODES[engine], n, args.protocol_share)
             except Exception as error:  # noqa: BLE001 - reported in the table
-                print(f"{engine:<10} {n:>9,} {'—':>8} {'—':>8}  failed: {str(error).splitlines()[-1][:120]}")
+                print(f"{engine:<10} {n:>9,} {'—':>8} {'—':>7} {'—':>8}  failed: {str(error).splitlines()[-1][:120]}")
                 continue
             if "missed" in r:
                 found = "all found, nothing else" if r["missed"] == 0 and r["extra"] == 0 else \
                     f"missed {r['missed']}, extra {r['extra']}"
             else:
                 found = f"{r.get('results', '?')} results (not checked one by one)"
-            print(f"{engine:<10} {n:>9,} {r['end_to_end_s']:>8} {r['peak_mb']:>8,}  {found}", flush=True)
+            print(f"{engine:<10} {n:>9,} {r['end_to_end_s']:>8} {r['cpu_s']:>7} {r['peak_mb']:>8,}  {found}", flush=True)
     return 0
 
 

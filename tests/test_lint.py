@@ -104,6 +104,13 @@ def test_the_main_job_stops_on_a_refused_rule(kb_small, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_the_command_line_offers_every_engine():
+    from checker.cli.options import ENGINE_NAMES
+    from checker.judge.engines import ENGINES, NATIONAL_ENGINE
+
+    assert set(ENGINE_NAMES) == set(ENGINES) and NATIONAL_ENGINE in ENGINES
+
+
 def test_the_line_of_a_subject():
     text = HEAD + "\n\n<https://w3id.org/eokb/rules/A> a sh:NodeShape .\nrules:AB a sh:NodeShape .\nrules:A.\n"
     graph = Graph().parse(data=text, format="turtle")

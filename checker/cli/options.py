@@ -109,7 +109,11 @@ def _judging_options(parser: argparse.ArgumentParser) -> None:
     _engine_option(parser)
 
 
+ENGINE_NAMES = ("pyshacl", "jena", "oxigraph")  # checker.judge.engines.ENGINES (tests/test_lint.py checks)
+
+
 def _engine_option(parser: argparse.ArgumentParser) -> None:
     """One declaration of --engine for every command that judges."""
-    parser.add_argument("--engine", choices=("pyshacl", "oxigraph"), default="pyshacl",
-                        help="SHACL engine: pyshacl (the reference) or oxigraph (fast, for national data)")
+    parser.add_argument("--engine", choices=ENGINE_NAMES, default="pyshacl",
+                        help="SHACL engine: pyshacl (the reference), jena (Apache Jena from Debian; the engine for "
+                             "national data) or oxigraph (ours: whole-graph SPARQL)")

@@ -60,6 +60,7 @@ class _Run:
     def __init__(self, store: ox.Store, graph, terms: Terms) -> None:
         self.store, self.graph, self.terms = store, graph, terms
         self.results: list[RawResult] = []
+        self.focus: dict[str, set] = {}  # targets → focus nodes (the station rules share one target)
 
     def query(self, text: str, substitutions=None):
         return self.store.query(text, default_graph=self.graph, substitutions=substitutions)
@@ -72,7 +73,9 @@ class _Run:
                                           str(check.severity), value, message, str(check.component), check.path))
 
     def sparql(self, check: SparqlCheck) -> None:
-        focus_nodes = {row["this"] for row in self.query(f"SELECT ?this WHERE {{ {check.targets} }}")}
+        if check.targets not in self.focus:
+            self.focus[check.targets] = {row["this"] for row in self.query(f"SELECT ?this WHERE {{ {check.targets} }}")}
+        focus_nodes = self.focus[check.targets]
         shape = {CURRENT_SHAPE: self.terms.to_ox(check.shape)} if check.binds_current_shape else {}
         solutions = self.query(check.text, substitutions=shape)
         names = [variable.value for variable in solutions.variables]
