@@ -18,6 +18,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from checker.common import atomic
+from checker.judge.lint import lint_rules
 from checker.judge.verdicts import judge
 from checker.graph.export import FORMATS, serialize
 from checker.reports.outputs import write_outputs
@@ -30,7 +31,7 @@ from checker.graph.vocab import EOKB
 
 @dataclass
 class JobOutcome:
-    problems: list  # the knowledge base's problems; empty when it is valid
+    problems: list  # the knowledge base's problems (or its rules'); empty when it is valid
     written: list[Path]
     verdict_counts: dict[str, int]
 
@@ -48,6 +49,9 @@ def run_build(root: Path, out: Path) -> JobOutcome:
     loaded = load_and_check(root)
     if loaded.problems:
         return JobOutcome(loaded.problems.sorted(), [], {})
+    rule_problems = lint_rules(root)  # issue 17: a rule some engine refuses stops the job, as in `validate`
+    if rule_problems:
+        return JobOutcome(rule_problems, [], {})
     graph = loaded.graph
     _say(f"loaded {len(loaded.kb.files)} files, {loaded.quotes.checked} quotations verified, "
          f"{len(graph)} triples ({time.perf_counter() - started:.1f} s)")

@@ -10,7 +10,9 @@ log() { printf 'setup: %s\n' "$*" >&2; }
 # Debian packages, only those missing (apt-get needs root, which CI and sessions have).
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
-command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+# A JDK, not only a JRE: the W3C suite runs through Jena in one JVM with Java's source launcher
+# (checker/judge/engines/java/JenaShaclBatch.java), which needs the compiler.
+command -v javac >/dev/null 2>&1 || need+=(default-jdk-headless)
 # Jena's `shacl` command is in jena-cmds, its engine in jena-shacl (checker/judge/engines/jena.py runs them).
 [ -f /usr/share/java/jena-cmds.jar ] && [ -f /usr/share/java/jena-shacl.jar ] || need+=(libapache-jena-java)
 if [ ${#need[@]} -gt 0 ]; then

@@ -106,3 +106,24 @@ def test_missing_java_is_a_clear_error(monkeypatch):
 def test_missing_jena_jars_is_a_clear_error(tmp_path):
     with pytest.raises(jena.JenaUnavailable, match="libapache-jena-java"):
         jena.class_path(tmp_path)
+
+
+def test_jena_judges_a_national_table_in_an_oxigraph_store(tmp_path):
+    """Issue 17: Jena is the engine for national data; the table in Oxigraph reaches it as
+    N-Triples written by Oxigraph, and it finds every injected anomaly and nothing else."""
+    require_jena()
+    from benchmarks.synthetic import generate
+    from checker.graph.ids import ID_BASE
+    from checker.judge.check import run_check
+    from checker.judge.engines import NATIONAL_ENGINE
+    from checker.judge.engines.oxigraph import oxigraph_graph
+
+    path = tmp_path / "national.nt"
+    expected = generate(200, path, anomaly_share=0.02)
+    graph = oxigraph_graph(load_and_check(ROOT).graph, path)
+    judgement = run_check(ROOT, graph, engine=NATIONAL_ENGINE)
+    found = {(r.rule.id, ID_BASE + r.focus, int(r.value)) for r in judgement.results if "/tec-" in r.focus}
+    assert NATIONAL_ENGINE == "jena" and found == expected.results
+    fast = run_check(ROOT, graph, engine="oxigraph")
+    assert {(v.election, v.commitment): v.verdict for v in judgement.verdicts} == \
+        {(v.election, v.commitment): v.verdict for v in fast.verdicts}

@@ -13,7 +13,22 @@ from checker.kb.errors import CATALOGUE, Problems
 
 def _validate(args) -> int:
     kb, graph = load_valid(args)
-    return EXIT_INVALID if kb is None else EXIT_OK
+    if kb is None:
+        return EXIT_INVALID
+    return _lint_rules(args)
+
+
+def _lint_rules(args) -> int:
+    """Issue 17: every rule runs on every engine, or exit 2 with each rule's file and line."""
+    from checker.judge.lint import lint_rules
+
+    problems = lint_rules(args.kb)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} rule problem(s) found", file=sys.stderr)
+        return EXIT_INVALID
+    return EXIT_OK
 
 
 def _export(args) -> int:
@@ -132,8 +147,19 @@ def _coverage(args) -> int:
 
 def _rules(args) -> int:
     from checker.judge.parameters import declared
-    from checker.judge.rules import load_rules
+    from checker.judge.rules import RuleError, load_rules
 
+    if args.check:
+        status = _lint_rules(args)
+        if status != EXIT_OK:
+            return status
+        try:
+            count = len(load_rules(args.kb)[1])
+        except RuleError as error:
+            print(f"kbcheck rules: {error}", file=sys.stderr)
+            return EXIT_INVALID
+        print(f"{count} rules; every engine runs them", file=sys.stderr)
+        return EXIT_OK
     shapes, rules = load_rules(args.kb)
     for rule in rules:
         print(f"{rule.id:<34} {rule.severity:<9} {rule.scope:<8} {', '.join(rule.commitments):<24} {rule.label}")

@@ -29,7 +29,8 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="the main job: validate, export the graph, check, write "
                                 "the reports, build the site (violations do not stop it)")
     build.add_argument("--out", type=Path, default=Path("build"), help="output folder (default: build)")
-    commands.add_parser("validate", help="load the knowledge base and report every problem")
+    commands.add_parser("validate", help="load the knowledge base and report every problem, the rules' "
+                        "included (`rules --check`)")
     check = commands.add_parser("check", help="judge every commitment for every election")
     _judging_options(check)
     check.add_argument("--out", type=Path, help="write verdicts.json, results.sarif, junit.xml, report.md and "
@@ -80,7 +81,10 @@ def parser() -> argparse.ArgumentParser:
     scaffold.add_argument("--out", type=Path, help="the folder to write (default: findings/<report> in --kb)")
     scaffold.add_argument("--force", action="store_true", help="replace the folder if it exists")
     commands.add_parser("errors", help="list the catalogue of error ids")
-    commands.add_parser("rules", help="list the rules: id, severity, commitments, what each checks")
+    rules = commands.add_parser("rules", help="list the rules: id, severity, commitments, what each checks")
+    # issue 17: a rule some engine refuses would make the verdict depend on --engine
+    rules.add_argument("--check", action="store_true", help="fail (exit 2) if any engine would refuse a rule, "
+                       "naming its file and line; `validate` runs this check too")
     schemas = commands.add_parser("schemas", help="write the JSON Schemas of the YAML formats")
     schemas.add_argument("--check", action="store_true", help="fail if the shipped schemas are out of date")
     _site_parser(commands)
@@ -134,7 +138,11 @@ def _selection_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--country", help="judge only this country's elections (its id, e.g. xx)")
 
 
+ENGINE_NAMES = ("pyshacl", "jena", "oxigraph")  # checker.judge.engines.ENGINES (tests/test_lint.py checks)
+
+
 def _engine_option(parser: argparse.ArgumentParser) -> None:
     """One declaration of --engine for every command that judges."""
-    parser.add_argument("--engine", choices=("pyshacl", "oxigraph"), default="pyshacl",
-                        help="SHACL engine: pyshacl (the reference) or oxigraph (fast, for national data)")
+    parser.add_argument("--engine", choices=ENGINE_NAMES, default="pyshacl",
+                        help="SHACL engine: pyshacl (the reference), jena (Apache Jena from Debian; the engine for "
+                             "national data) or oxigraph (ours: whole-graph SPARQL)")
