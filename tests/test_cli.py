@@ -40,7 +40,7 @@ def test_invalid_kb_prints_positions_and_exits_2(kb_small, capsys):
     path.write_text(path.read_text().replace("statement: An appointed", "statment: An appointed"))
     assert main(["--kb", str(kb_small), "validate"]) == EXIT_INVALID
     err = capsys.readouterr().err
-    assert "findings/obs-xx-2020/findings/01-summary.yaml:4:5: KB102 unknown key 'statment'" in err
+    assert "findings/obs-xx-2020/findings/01-summary.yaml:5:5: KB102 unknown key 'statment'" in err
     assert "did you mean 'statement'" in err
 
 

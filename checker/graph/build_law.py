@@ -41,6 +41,7 @@ class LawTriples:
             c = self.node(iri(commitment.id), commitment, EOKB.Commitment, SKOS.Concept)
             self.add(c, SKOS.inScheme, s)
             self.add(c, SKOS.prefLabel, commitment["label"])
+            self.add(c, EOKB.subject, commitment["subject"])
             self.add(c, SKOS.definition, commitment["description"])
             if commitment.get("broader"):
                 self.add(c, SKOS.broader, iri(commitment["broader"]))

@@ -80,6 +80,7 @@ class ReportTriples:
         for finding in top.get("findings", []):
             f = self.node(iri(finding.id), finding, EOKB.Finding)
             report_id = self.kb.report_of(finding)
+            self.add(f, EOKB.headline, finding["headline"])
             self.add(f, EOKB.statement, finding["statement"])
             self.add(f, EOKB.section, iri(finding["section"]))
             self.add(f, PROV.wasDerivedFrom, iri(finding["section"]))

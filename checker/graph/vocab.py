@@ -210,6 +210,7 @@ class EOKB(DefinedNamespace):
     governedBy: URIRef  # A provision version in force on the day whose law a verdict judges (computed by the checker).
     group: URIRef  # The group of a recommendation.
     headOfStateSpecialProtection: URIRef  # The head of state's honour and dignity have a special protection of the criminal law.
+    headline: URIRef  # A finding in a few of the encoder's own words: its title on the site and in every link to it.
     holdsFrom: URIRef  # The first day a fact is known to hold, when later than its provision version's start (such as an authority's statement of its practice).
     identicalSignaturesPercent: URIRef  # Share (per cent) of the base observed: polling stations with apparently identical signatures on the voter list. Phase: election-day.
     identityNotCheckedPercent: URIRef  # Share (per cent) of the base observed: polling stations where voters' identity documents were not always checked. Phase: election-day.
@@ -344,6 +345,7 @@ class EOKB(DefinedNamespace):
     stationCount: URIRef  # The number of polling stations a table of results by polling station covers.
     stationNumber: URIRef  # The number of a polling station, as printed (unique only within its territorial election commission).
     status: URIRef  # The follow-up status an assessment gives.
+    subject: URIRef  # What a commitment is about, in a few of the encoder's own words ("all seats in one chamber freely contested"), shown beside its number.
     tabulationAssessedNegativelyPercent: URIRef  # Share (per cent) of the base observed: tECs where observers assessed the tabulation negatively. Phase: tabulation.
     tabulationDiscrepanciesCount: URIRef  # Number of the base observed: observer teams that found a station's tabulated result differing from the count they saw. Phase: tabulation.
     teamsDeniedProtocolScrutinyCount: URIRef  # Number of the base observed: observer teams not permitted to scrutinise PEC protocols directly. Phase: tabulation.

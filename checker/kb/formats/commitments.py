@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker.kb.types import (
     Date, Enum, Id, ListOf, Obj, Pattern, Ref, Text, Url, optional, required,
 )
-from checker.kb.formats.common import LEGAL_FORCES, QUOTE
+from checker.kb.formats.common import HEADLINE, LEGAL_FORCES, QUOTE
 
 CITATION = Obj("citation", "How reports cite the standard's paragraphs (kbcheck coverage finds them).", {
     "pattern": required(Pattern(("paragraph",), ("paragraph2", "paragraph3")), "A regular expression with a group named `paragraph` (more paragraphs in "
@@ -41,6 +41,8 @@ STANDARD = Obj("standard", "A document of international commitments or standards
 COMMITMENT = Obj("commitment", "A paragraph of a standard: one commitment.", {
     "id": required(Id("commitment"), "<standard>/<paragraph>, e.g. copenhagen-1990/7.5."),
     "label": required(Text(), "How the paragraph is cited, e.g. Paragraph 7.5."),
+    "subject": required(Text(HEADLINE), "What it is about, in a few words of your own, shown beside its number "
+                        "everywhere (one line, at most 80 characters), e.g. all seats in one chamber freely contested."),
     "broader": optional(Ref(("commitment",)), "The paragraph this one belongs to."),
     "description": required(Text(), "Own-words summary (never text copied from elsewhere)."),
     "text": optional(QUOTE, "The paragraph's words, verbatim: from the standard's own shipped text "

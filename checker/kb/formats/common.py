@@ -8,6 +8,8 @@ from checker.kb.types import (
 
 LEGAL_FORCES = ("treaty", "political-commitment", "authoritative-interpretation", "good-practice")
 SEVERITIES = ("violation", "warning", "info")
+# A headline or subject: a few words on one line (a title, not a sentence to read).
+HEADLINE = r"^[^\n]{3,80}$"
 SELECTION_METHODS = (
     "single-member-popular-vote",
     "party-list-popular-vote",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from checker.kb.types import (
     Boolean, Date, Enum, Id, Integer, LineRange, ListOf, Number, Obj, Ref, Text, Url, optional, required,
 )
-from checker.kb.formats.common import FIGURE_MEASURES, FIGURE_UNITS, QUOTE, SECTION_PARTS, SEVERITIES
+from checker.kb.formats.common import HEADLINE, FIGURE_MEASURES, FIGURE_UNITS, QUOTE, SECTION_PARTS, SEVERITIES
 from checker.kb.formats.observations import OBSERVATIONS
 
 SOURCE = Obj("source", "The report's shipped text.", {
@@ -95,6 +95,8 @@ READING = Obj("reading", "The knowledge base's own reading: a commitment the fin
 })
 FINDING = Obj("finding", "A factual finding of a report.", {
     "id": required(Id("finding"), "<report>/finding/<slug>."),
+    "headline": required(Text(HEADLINE), "A few words of your own that name it: its title on the site and "
+                         "in every link to it (one line, at most 80 characters), e.g. Appointed body chose nine seats."),
     "statement": required(Text(), "Own words."),
     "section": required(Ref(("section",)), "Most specific section."),
     "lines": required(LineRange(), "The passage it rests on."),
