@@ -56,9 +56,11 @@ def _evidence(view: View, node) -> Evidence:
     if view.is_a(node, EOKB.ProvisionVersion):
         since = view.text(node, ELI.first_date_entry_in_force) or "?"
         until = view.text(node, ELI.date_no_longer_in_force)
-        return Evidence(link, "provision version", view.text(node, DCTERMS.description) or "",
+        # Named by its provision: the dates follow once, in `in_force`, not twice.
+        link = view.link(node, view.label(view.value(node, ELI.realizes)))
+        return Evidence(link, "provision", view.text(node, DCTERMS.description) or "",
                         _quotes(view, node),
                         in_force=f"in force {since} to {until}" if until else f"in force from {since}")
     if view.is_a(node, EOKB.Recommendation):
-        return Evidence(link, "recommendation", "", _quotes(view, node))
+        return Evidence(link, "", "", _quotes(view, node))  # its label says "Recommendation" already
     return Evidence(link, "record")

@@ -116,6 +116,10 @@ class Verdicts:
     def any_for(self, election) -> bool:
         return any(key[1] == election for key in self._nodes)
 
+    def node_for(self, commitment, election):
+        """The verdict node the site shows for a commitment in an election, or None."""
+        return self._nodes.get((commitment, election))
+
     def value_for(self, commitment, election) -> Value:
         node = self._nodes.get((commitment, election))
         return NOT_ASSESSED if node is None else self.value_of(node)

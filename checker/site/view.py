@@ -93,7 +93,7 @@ class View:
             return str(node)
         if self.is_a(node, EOKB.Commitment):
             scheme = self.value(node, SKOS.inScheme)
-            own = self.text(node, SKOS.prefLabel) or self.short_id(node)
+            own = self.commitment_label(node)
             return f"{self.text(scheme, SKOS.prefLabel) or self.short_id(scheme)}, {own}" if scheme else own
         if self.is_a(node, EOKB.Provision):
             instrument = self.value(node, ELI.is_part_of)
@@ -103,14 +103,15 @@ class View:
             since = self.text(node, ELI.first_date_entry_in_force)
             return f"{self.label(self.value(node, ELI.realizes))}, version in force from {since}"
         if self.is_a(node, EOKB.Finding):
-            slug = self.short_id(node).rsplit("/", 1)[-1]
-            return "Finding: " + slug.replace("-", " ")
+            # Its headline: the encoder's few words (a finding without one, from a graph built
+            # before headlines were required, is named by the words of its id).
+            return self.text(node, EOKB.headline) or self.short_id(node).rsplit("/", 1)[-1].replace("-", " ")
         if self.is_a(node, EOKB.Recommendation):
             return f"Recommendation {self.text(node, EOKB.number)}"
         if self.is_a(node, EOKB.ObservationReport):
-            return self.short_id(node)  # its title is a sentence; the id names it ("obs-xx-2020")
+            return self.text(node, DCTERMS.title) or self.short_id(node)
         if self.is_a(node, EOKB.ReportSection):
-            return f"Section {self.text(node, EOKB.sectionNumber)}: {self.text(node, DCTERMS.title)}"
+            return self.section_label(node)
         for predicate in _LABELS:
             text = self.text(node, predicate)
             if text:
@@ -120,6 +121,22 @@ class View:
         if self.is_a(node, SH.ValidationResult):
             return self.text(node, SH.resultMessage) or "validation result"
         return self.short_id(node)
+
+    def commitment_label(self, node) -> str:
+        """A commitment within its standard: its number and subject, "7.2 — all seats in one
+        chamber freely contested" (the word "Paragraph" of its citation left out)."""
+        cited = self.text(node, SKOS.prefLabel) or self.short_id(node)
+        number = re.sub(r"^Paragraph\s+", "", cited)
+        subject = self.text(node, EOKB.subject)
+        return f"{number} — {subject}" if subject else cited
+
+    def section_label(self, node) -> str:
+        """"Section IV.C: Candidacy Rights"; "Annex 3: Results" (a number that is a word
+        already, or a title that repeats it, is not said twice)."""
+        number, title = self.text(node, EOKB.sectionNumber) or "", self.text(node, DCTERMS.title) or ""
+        if not number or title.lower().startswith(number.lower()):
+            return title or number
+        return f"{number}: {title}" if re.match(r"^[A-Za-z]+\s", number) else f"Section {number}: {title}"
 
     def fact_label(self, fact) -> str:
         """A fact of a provision version, by what it states: "seat allocation: 9 seats, chosen

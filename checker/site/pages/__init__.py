@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 
 from checker.site.pages import (
-    commitments, conduct, countries, elections, findings, home, law, recommendations, results, rules,
+    commitments, conduct, countries, elections, findings, home, law, lists, recommendations, results, rules,
 )
 from checker.site.pages.common import BuildInfo, Download, Page, Site
 from checker.graph.vocab import EOKB
@@ -37,6 +37,7 @@ def page_jobs(site: Site, intro: str) -> list[Callable[[], Page]]:
         partial(recommendations.index_page, site), partial(elections.index_page, site),
         partial(elections.matrix_page, site),
         partial(countries.index_page, site), partial(countries.matrix_page, site),
+        partial(lists.unanswered_page, site), partial(lists.by_status_page, site),
     ]
     for cls, build in RECORD_PAGES:
         for node in site.view.instances(cls):

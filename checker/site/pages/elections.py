@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from rdflib import DCTERMS
 
+from checker.graph.namespaces import ELI
+
 from checker.site import urls
 from checker.site.pages.common import Page, Site, crumbs
 from checker.site.pages.conduct import conduct_target
@@ -80,16 +82,50 @@ def changes_page(site: Site, election) -> Page | None:
     view = site.view
     before = _predecessor(site, election)
     changes = [Change(view.link(c), _cell(site, c, before), _cell(site, c, election)) for c in site.commitments]
+    moved = [(c, change) for c, change in zip(site.commitments, changes) if change.before.value != change.after.value]
     law_before, law_after = set(versions_in_force(view, before)), set(versions_in_force(view, election))
     model = {
         "before": view.link(before), "after": view.link(election),
         "changed": [c for c in changes if c.before.value != c.after.value],
         "unchanged": [c for c in changes if c.before.value == c.after.value],
-        "law_gone": view.links(sorted(law_before - law_after, key=str)),
-        "law_new": view.links(sorted(law_after - law_before, key=str)),
+        "law": law_changes(site, law_before, law_after, moved),
     }
     title = f"{view.label(before)} → {view.label(election)}"
     return Page(target, title, "changes.md.j2", model, crumbs("elections", view.link(election)))
+
+
+@dataclass
+class LawChange:
+    """One provision's change between two elections: its version before → after."""
+
+    provision: Link
+    before: Link | None  # None: the provision was not in force before
+    after: Link | None  # None: no longer in force after
+    moved: list[Change]  # the verdicts that changed and rest on either version
+
+
+def law_changes(site: Site, before: set, after: set, changed: list[tuple]) -> list[LawChange]:
+    """The versions in force for one election and not the other, paired by provision, each
+    with the changed verdicts (`(commitment, Change)`) that rest on either version."""
+    view = site.view
+    by_provision: dict = {}
+    for side, versions in ((0, before - after), (1, after - before)):
+        for version in versions:
+            by_provision.setdefault(view.value(version, ELI.realizes), [None, None])[side] = version
+    rows = []
+    for provision, (old, new) in sorted(by_provision.items(), key=lambda pv: view.label(pv[0])):
+        resting = {view.value(verdict, EOKB.commitment) for version in (old, new) if version is not None
+                   for verdict, _ in site.verdicts.resting_on(version)}
+        rows.append(LawChange(view.link(provision), _since(view, old), _since(view, new),
+                              [change for commitment, change in changed if commitment in resting]))
+    return rows
+
+
+def _since(view, version) -> Link | None:
+    if version is None:
+        return None
+    since, until = view.text(version, ELI.first_date_entry_in_force), view.text(version, ELI.date_no_longer_in_force)
+    return view.link(version, f"in force {since} to {until}" if until else f"in force from {since}")
 
 
 def index_page(site: Site) -> Page:

@@ -7,6 +7,7 @@ from markupsafe import Markup
 from rdflib import DCTERMS
 
 from checker.site import urls
+from checker.site.pages import elections, lists
 from checker.site.pages.common import HOME, PART_INDEX, Page, Site
 from checker.site.pages.elections import MATRIX
 from checker.site.pages.rules import CATALOGUE
@@ -28,8 +29,13 @@ def home_page(site: Site, intro: str) -> Page:
         # page not escaped (nothing from the graph is in it).
         "intro": Markup(intro),
         "coverage": [(len(view.instances(cls)), name, PART_INDEX[part]) for cls, name, part in COUNTED],
-        "reports": [(view.link(r, view.short_id(r)), view.text(r, DCTERMS.title) or "")
-                    for r in view.instances(EOKB.ObservationReport)],
+        "reports": view.links(view.instances(EOKB.ObservationReport)),
+        "unanswered": Link("Problems no recommendation answers", lists.UNANSWERED),
+        "by_status": Link("Recommendations by status and by commitment", lists.BY_STATUS),
+        "changes": [Link(f"What changed in the law for {view.label(e)}", elections.changes_target(site, e))
+                    for e in site.elections if elections.changes_target(site, e) is not None],
+        "matrix_question": Link("Compliance matrix", MATRIX),
+        "downloads_question": Link("Downloads", DOWNLOADS),
         "summaries": [(view.link(e), view.text(e, DCTERMS.date) or "", site.verdicts.summary(site.commitments, e))
                       for e in site.elections],
         "assessed": any(site.verdicts.any_for(e) for e in site.elections),
