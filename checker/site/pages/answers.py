@@ -84,14 +84,19 @@ def reason(site: Site, commitment, election) -> str:
     return ""
 
 
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if not text or text[-1] in ".!?" else text + "."
+
+
 def answer(site: Site, commitment, election) -> Answer:
     view = site.view
     verdict = site.verdicts.verdict_for(commitment, election)
     target = view.target(commitment)
     return Answer(
         commitment=view.link(commitment), election=view.link(election), value=verdict.value,
-        verdict=Link(verdict.value.label, urls.Target(target.path, verdict.anchor) if target else None),
-        reason=reason(site, commitment, election),
+        verdict=Link("the evidence", urls.Target(target.path, verdict.anchor) if target else None),
+        reason=_sentence(reason(site, commitment, election)),
         recommendations=view.links(answering(site, commitment, election)),
     )
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from rdflib import DCTERMS, RDFS, SH, SKOS
 
 from checker.site import urls
+from checker.site.pages.answers import Answer, answer
 from checker.site.pages.common import Page, Quote, Site, crumbs, quote, quotes
 from checker.site.verdicts import Verdict
 from checker.site.view import Link, View
@@ -55,6 +56,7 @@ class Commitment:
     findings: list[tuple[Link, str]] = field(default_factory=list)  # the report cites the commitment there
     recommendations: list[tuple[Link, str]] = field(default_factory=list)
     readings: list[tuple[Link, str, str]] = field(default_factory=list)  # the knowledge base's reading, with why
+    answers: list[Answer] = field(default_factory=list)  # the answer box: per election, in words
 
 
 def http_url(node) -> str | None:
@@ -136,6 +138,7 @@ def commitment_page(site: Site, commitment) -> Page:
                          for r in concerned if view.is_a(r, EOKB.Recommendation)],
         readings=[(view.link(f), view.text(f, EOKB.statement) or "", _why(view, f, commitment))
                   for f in view.subjects(EOKB.relatesTo, commitment)],
+        answers=[answer(site, commitment, e) for e in site.elections],
     )
     return Page(view.target(commitment), model.label, "commitment.md.j2", model,
                 crumbs("commitments", view.link(standard)))

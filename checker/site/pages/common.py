@@ -82,7 +82,7 @@ def quote(view: View, node) -> Quote:
     source = view.value(node, EOKB.quotedFrom)
     return Quote(
         text=view.text(node, EOKB.quotedText) or "",
-        source=view.link(source, view.short_id(source)) if source is not None else None,
+        source=view.link(source) if source is not None else None,
         lines=first if first == last else f"{first}–{last}",
         page=view.text(node, EOKB.page),
         anchor=urls.anchor(str(node).rsplit("#", 1)[-1]) if "#" in str(node) else "",

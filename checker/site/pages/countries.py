@@ -88,7 +88,7 @@ def index_page(site: Site) -> Page:
             "law": view.link(country, "law"),
             "elections": [(view.link(e, _short(site, e)), site.verdicts.summary(site.commitments, e))
                           for e in elections_of(site, country)],
-            "reports": [view.link(r, view.short_id(r)) for r in reports_of(site, country)],
+            "reports": view.links(reports_of(site, country)),
             "recommendations": len(statuses),
             "statuses": [(STATUS_WORDS[s], statuses.count(s)) for s in STATUSES if statuses.count(s)],
         })
@@ -109,7 +109,7 @@ def country_page(site: Site, country) -> Page:
         "elections": [(view.link(e), view.text(e, DCTERMS.date) or "", site.verdicts.summary(site.commitments, e),
                        Link("what changed", target) if (target := changes_target(site, e)) else None)
                       for e in elections_of(site, country)],
-        "reports": [(view.link(r, view.short_id(r)), view.text(r, DCTERMS.issued) or "",
+        "reports": [(view.link(r), view.text(r, DCTERMS.issued) or "",
                      view.text(r, DCTERMS.title) or "") for r in reports_of(site, country)],
         "by_status": [(STATUS_WORDS[s], [_recommendation(site, h) for h in histories if h.status == s])
                       for s in STATUSES],

@@ -10,6 +10,7 @@ from rdflib import DCTERMS
 from checker.graph.namespaces import ELI
 
 from checker.site import urls
+from checker.site.pages.answers import PROBLEMS, answer
 from checker.site.pages.common import Page, Site, crumbs
 from checker.site.pages.conduct import conduct_target
 from checker.site.pages.law import versions_in_force
@@ -148,7 +149,7 @@ def election_page(site: Site, election) -> Page:
     lists = [pl for pl in view.subjects(EOKB.election, election) if view.is_a(pl, EOKB.PartyList)]
     model = {
         "title": view.label(election), "date": view.text(election, DCTERMS.date),
-        "kind": view.text(election, EOKB.electionKind), "called": view.text(election, EOKB.calledOn),
+        "kind": (view.text(election, EOKB.electionKind) or "").replace("-", " "), "called": view.text(election, EOKB.calledOn),
         "chamber": view.label(view.value(election, EOKB.chamber)),
         "country": view.link(view.value(election, EOKB.country)),
         "description": view.text(election, DCTERMS.description) or "",
@@ -163,5 +164,7 @@ def election_page(site: Site, election) -> Page:
         "conduct": Link("Conduct: what observers saw, phase by phase, and the verdicts on it", conduct)
         if conduct else None,
         "matrix": Link("Compliance matrix", MATRIX),
+        "problems": [answer(site, c, election) for c in site.commitments
+                     if site.verdicts.value_for(c, election) in PROBLEMS],
     }
     return Page(view.target(election), model["title"], "election.md.j2", model, crumbs("elections"))

@@ -73,7 +73,7 @@ def report_page(site: Site, report) -> Page:
         "recommendations": [view.link(r) for r in view.instances(EOKB.Recommendation)
                             if str(r).startswith(str(report) + "/")],
     }
-    return Page(view.target(report), view.short_id(report), "report.md.j2", model, crumbs("findings"))
+    return Page(view.target(report), view.label(report), "report.md.j2", model, crumbs("findings"))
 
 
 def section_page(site: Site, section) -> Page:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import DCTERMS, URIRef
 
 from checker.graph.ids import iri
 from checker.judge.followup import STATUS_WORDS, History
 from checker.site import urls
+from checker.site.pages.answers import PROBLEMS, Answer, answer, answering, report_of_recommendation
 from checker.site.pages.common import Page, Quote, Site, crumbs, quote
 from checker.site.view import Link, View
 from checker.graph.vocab import EOKB
@@ -46,6 +47,8 @@ class Recommendation:
     follow_up: list[FollowUp]
     cycles: Cycles | None
     would_close: list[tuple[Link, str, str]] | None  # None: the graph has no simulation
+    answers: list[Answer] = field(default_factory=list)  # the verdicts it answers, in words
+    status: str = ""  # its latest follow-up status, in words
 
 
 def simulation_term() -> URIRef | None:
@@ -105,6 +108,14 @@ def cycles(view: View, history: History) -> Cycles:
                   [view.link(iri(r), r) for r in history.made_in])
 
 
+def _elections_of(site: Site, rec) -> list:
+    """The elections of the country the recommendation's report observed: those it can answer."""
+    view = site.view
+    report = iri(report_of_recommendation(rec)) if report_of_recommendation(rec) else None
+    countries = {view.value(e, EOKB.country) for e in view.objects(report, EOKB.observes)}
+    return [e for e in site.elections if view.value(e, EOKB.country) in countries]
+
+
 def recommendation_page(site: Site, rec) -> Page:
     view = site.view
     text = view.value(rec, EOKB.quotation)
@@ -127,5 +138,8 @@ def recommendation_page(site: Site, rec) -> Page:
         follow_up=follow_up_rows(view, history) if history else [],
         cycles=cycles(view, history) if history else None,
         would_close=closes,
+        answers=[answer(site, c, e) for c in view.objects(rec, EOKB.concerns) for e in _elections_of(site, rec)
+                 if site.verdicts.value_for(c, e) in PROBLEMS and rec in answering(site, c, e)],
+        status=STATUS_WORDS[history.status] if history else STATUS_WORDS["not-assessed"],
     )
     return Page(view.target(rec), model.label, "recommendation.md.j2", model, crumbs("recommendations"))
