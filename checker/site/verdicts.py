@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import DCTERMS, SH, URIRef
+from rdflib import DCTERMS, RDFS, SH, URIRef
 
 from checker.site import urls
 from checker.site.evidence import Evidence, evidence
@@ -77,6 +77,13 @@ class Verdict:
     scopes: list["Verdict"] = field(default_factory=list)  # an overall verdict's scope verdicts
     scope: str = ""  # words: the law as written, conduct, the published results
     own_reading: bool = False  # the report gives no verdict: the checker's own reading of its facts
+
+
+def rule_name(view: View, shape) -> str:
+    """A rule in plain words, its id beside them: "Chamber freely contested (CPH-7.2-popular-chamber)"."""
+    rule_id = view.text(shape, EOKB.ruleId) or view.short_id(shape)
+    label = view.text(shape, RDFS.label)
+    return f"{label} ({rule_id})" if label else rule_id
 
 
 class Verdicts:
@@ -188,7 +195,7 @@ class Verdicts:
         return node is not None and self.view.python(node, EOKB.ownReading) is True
 
     def _rule_name(self, shape) -> str:
-        return self.view.text(shape, EOKB.ruleId) or self.view.short_id(shape)
+        return rule_name(self.view, shape)
 
     def _report_verdict(self, node) -> Link | None:
         report = self.view.value(node, EOKB.reportVerdict)

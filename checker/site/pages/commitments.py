@@ -9,7 +9,7 @@ from rdflib import DCTERMS, RDFS, SH, SKOS
 from checker.site import urls
 from checker.site.pages.answers import Answer, answer
 from checker.site.pages.common import Page, Quote, Site, crumbs, quote, quotes
-from checker.site.verdicts import Verdict
+from checker.site.verdicts import Verdict, rule_name
 from checker.site.view import Link, View
 from checker.graph.vocab import EOKB
 
@@ -97,7 +97,7 @@ def standard_page(site: Site, standard) -> Page:
 def _rule(view: View, shape) -> Rule:
     rule_id = view.text(shape, EOKB.ruleId) or view.short_id(shape)
     severity = view.value(shape, SH.severity)
-    return Rule(rule_id, view.link(shape, rule_id), view.text(shape, RDFS.comment) or "",
+    return Rule(rule_id, view.link(shape, rule_name(view, shape)), view.text(shape, RDFS.comment) or "",
                 view.short_id(severity) if severity is not None else None)
 
 

@@ -122,7 +122,11 @@ def results_page(site: Site, election) -> Page | None:
     if chart is not None:
         for d in data.differences:
             others = sum(v for c, v in d.changes.items() if c not in (chart.favoured, "invalid", "ballots-cast"))
-            differences.append((d, _signed(d.changes.get(chart.favoured, 0)), _signed(others),
+            # Votes moved between the other parties cancel out in their sum: say between which.
+            moved = [f"{names.get(c, c)} {v:+d}" for c, v in d.changes.items()
+                     if v and c not in (chart.favoured, "invalid", "ballots-cast")]
+            differences.append((d, _signed(d.changes.get(chart.favoured, 0)),
+                                _signed(others) + (f" ({', '.join(moved)})" if others == 0 and moved else ""),
                                 _signed(d.changes.get("invalid", 0))))
     model = {
         "election": view.link(election), "party_tables": party_tables, "station_tables": station_tables,
