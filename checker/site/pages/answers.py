@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import SH
+from rdflib import DCTERMS, SH
+
+from checker.graph import ids
 
 from checker.site import urls
 from checker.site.pages.common import Site
@@ -39,6 +41,13 @@ def report_of_recommendation(rec) -> str:
     """The id of the report that made a recommendation (`<report>/rec/<n>`)."""
     record = urls.record_id(rec) or ""
     return record.split("/rec/", 1)[0] if "/rec/" in record else ""
+
+
+def recommendation_name(site: Site, record: str) -> str:
+    """"Recommendation 3 (2007 report)": its number, and the year of the report that made it."""
+    view = site.view
+    issued = view.text(ids.iri(report_of_recommendation(ids.iri(record))), DCTERMS.issued) or ""
+    return f"{view.label(ids.iri(record))} ({issued[:4]} report)" if issued else view.label(ids.iri(record))
 
 
 def _country_reports(site: Site, election) -> set[str]:

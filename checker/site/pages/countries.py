@@ -11,6 +11,7 @@ from rdflib import DCTERMS
 from checker.graph.ids import iri
 from checker.judge.followup import STATUS_WORDS, STATUSES, History
 from checker.site import urls
+from checker.site.pages.answers import recommendation_name
 from checker.site.pages.common import Page, Quote, Site, crumbs
 from checker.site.pages.elections import MATRIX, Cell, changes_target
 from checker.site.view import Link
@@ -69,13 +70,14 @@ def histories_of(site: Site, country) -> list[History]:
 
 def _recommendation(site: Site, history: History) -> Recommendation:
     text = history.text if len(history.text) <= 160 else history.text[:159].rstrip() + "…"
-    return Recommendation(site.view.link(iri(history.recommendation), history.short), text, history.status,
+    return Recommendation(site.view.link(iri(history.recommendation), recommendation_name(site, history.recommendation)),
+                          text, history.status,
                           STATUS_WORDS[history.status], history.reports)
 
 
 def _short(site: Site, election) -> str:
-    """An election's name within its country: its id after the country's ("2020-assembly")."""
-    return (urls.record_id(election) or "").split("/", 1)[-1]
+    """An election's name within its country, as a reader says it."""
+    return site.view.label(election)
 
 
 def index_page(site: Site) -> Page:

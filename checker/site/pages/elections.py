@@ -103,6 +103,8 @@ class LawChange:
     before: Link | None  # None: the provision was not in force before
     after: Link | None  # None: no longer in force after
     moved: list[Change]  # the verdicts that changed and rest on either version
+    said_before: str = ""  # what each version says, in the encoder's words
+    said_after: str = ""
 
 
 def law_changes(site: Site, before: set, after: set, changed: list[tuple]) -> list[LawChange]:
@@ -118,7 +120,8 @@ def law_changes(site: Site, before: set, after: set, changed: list[tuple]) -> li
         resting = {view.value(verdict, EOKB.commitment) for version in (old, new) if version is not None
                    for verdict, _ in site.verdicts.resting_on(version)}
         rows.append(LawChange(view.link(provision), _since(view, old), _since(view, new),
-                              [change for commitment, change in changed if commitment in resting]))
+                              [change for commitment, change in changed if commitment in resting],
+                              view.text(old, DCTERMS.description) or "", view.text(new, DCTERMS.description) or ""))
     return rows
 
 

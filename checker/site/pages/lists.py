@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from checker.judge.followup import STATUS_WORDS
 from checker.site import urls
-from checker.site.pages.answers import PROBLEMS, Answer, answer, negative
+from checker.site.pages.answers import PROBLEMS, Answer, answer, negative, recommendation_name
 from checker.site.pages.common import HOME, Page, Site
 from checker.site.view import Link, natural_key
 from checker.graph.vocab import EOKB
@@ -57,20 +57,21 @@ def by_status_page(site: Site) -> Page:
     statuses: dict[str, list[tuple[Link, str]]] = {key: [] for key in STATUS_WORDS}
     for rec in recs:
         history = site.follow_up.history(urls.record_id(rec) or "")
-        statuses[history.status if history else "not-assessed"].append(_named(view, rec))
+        statuses[history.status if history else "not-assessed"].append(_named(site, rec))
     commitments = []
     for commitment in site.commitments:
-        concerned = [_named(view, r) for r in recs if commitment in view.objects(r, EOKB.concerns)]
+        concerned = [_named(site, r) for r in recs if commitment in view.objects(r, EOKB.concerns)]
         if concerned:
             commitments.append((view.link(commitment), concerned))
-    unlinked = [_named(view, r) for r in recs if not view.objects(r, EOKB.concerns)]
+    unlinked = [_named(site, r) for r in recs if not view.objects(r, EOKB.concerns)]
     model = {"statuses": [(STATUS_WORDS[key], rows) for key, rows in statuses.items() if rows],
              "commitments": commitments, "unlinked": unlinked}
     return Page(BY_STATUS, "Recommendations by status and by commitment", "by_status.md.j2", model,
                 [HOME, Link("Recommendations", urls.fixed("recommendations"))])
 
 
-def _named(view, rec) -> tuple[Link, str]:
+def _named(site: Site, rec) -> tuple[Link, str]:
     """A recommendation and the start of its words (its number alone says little)."""
+    view = site.view
     text = " ".join((view.text(view.value(rec, EOKB.quotation), EOKB.quotedText) or "").split())
-    return view.link(rec), text if len(text) <= 140 else text[:text.rfind(" ", 0, 140)] + " …"
+    return view.link(rec, recommendation_name(site, urls.record_id(rec) or "")), text if len(text) <= 140 else text[:text.rfind(" ", 0, 140)] + " …"

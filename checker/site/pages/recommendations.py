@@ -9,7 +9,9 @@ from rdflib import DCTERMS, URIRef
 from checker.graph.ids import iri
 from checker.judge.followup import STATUS_WORDS, History
 from checker.site import urls
-from checker.site.pages.answers import PROBLEMS, Answer, answer, answering, report_of_recommendation
+from checker.site.pages.answers import (
+    PROBLEMS, Answer, answer, answering, recommendation_name, report_of_recommendation,
+)
 from checker.site.pages.common import Page, Quote, Site, crumbs, quote
 from checker.site.view import Link, View
 from checker.graph.vocab import EOKB
@@ -84,7 +86,7 @@ def index_page(site: Site) -> Page:
 def _record_link(view: View, record_id: str) -> Link | str:
     """A link to the record with this id when the site has its page, else the text as written."""
     node = iri(record_id)
-    return view.link(node, view.short_id(node)) if view.target(node) else record_id
+    return view.link(node) if view.target(node) else record_id
 
 
 def follow_up_rows(view: View, history: History) -> list[FollowUp]:
@@ -94,7 +96,7 @@ def follow_up_rows(view: View, history: History) -> list[FollowUp]:
         source = _record_link(view, event.source)
         if event.repeated_as is not None:
             rows.append(FollowUp(event.date, "repeated", source, None, [],
-                                 view.link(iri(event.repeated_as), event.repeated_as)))
+                                 view.link(iri(event.repeated_as))))
             continue
         said = [Quote(q.text, source if isinstance(source, Link) else None, q.lines,
                       str(q.page) if q.page is not None else None) for q in event.quotes]
@@ -102,10 +104,11 @@ def follow_up_rows(view: View, history: History) -> list[FollowUp]:
     return rows
 
 
-def cycles(view: View, history: History) -> Cycles:
+def cycles(site: Site, history: History) -> Cycles:
+    view = site.view
     return Cycles(history.status, STATUS_WORDS[history.status],
-                  view.link(iri(history.repeats), history.repeats) if history.repeats else None,
-                  [view.link(iri(r), r) for r in history.made_in])
+                  view.link(iri(history.repeats), recommendation_name(site, history.repeats)) if history.repeats else None,
+                  [view.link(iri(r), recommendation_name(site, r)) for r in history.made_in])
 
 
 def _elections_of(site: Site, rec) -> list:
@@ -136,7 +139,7 @@ def recommendation_page(site: Site, rec) -> Page:
         commitments=view.links(view.objects(rec, EOKB.concerns)),
         provisions=view.links(view.objects(rec, EOKB.concernsProvision)),
         follow_up=follow_up_rows(view, history) if history else [],
-        cycles=cycles(view, history) if history else None,
+        cycles=cycles(site, history) if history else None,
         would_close=closes,
         answers=[answer(site, c, e) for c in view.objects(rec, EOKB.concerns) for e in _elections_of(site, rec)
                  if site.verdicts.value_for(c, e) in PROBLEMS and rec in answering(site, c, e)],
