@@ -10,7 +10,9 @@ question (each question starts again from the home page).
 from __future__ import annotations
 
 import json
+import os
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -27,6 +29,10 @@ ELECTION_2007 = "Early elections to the Majilis, 18 August 2007"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
+    if os.environ.get("EOKB_BUILT_SITE"):  # a site built beforehand: to work on these tests alone
+        with serving(Path(os.environ["EOKB_BUILT_SITE"])) as base:
+            yield base
+        return
     out = tmp_path_factory.mktemp("questions")
     assert main(["--kb", str(ROOT), "build", "--out", str(out)]) == EXIT_OK
     with serving(out / "site") as base:
@@ -68,21 +74,25 @@ def click(tab, name: str, exact: bool = True) -> None:
 def search(tab, query: str) -> list[str]:
     """The theme's search box, as a reader uses it (on a phone, opened by its button first)."""
     box = tab.locator("input.md-search__input")
-    if not box.is_visible():
+    if tab.size == "phone":  # the search box hides behind the header's magnifier
         tab.locator("label.md-header__button[for='__search']").click()
-    box.click()
+        box.wait_for(state="visible")
+    else:
+        box.click()
     box.press_sequentially(query, delay=30)
     results = tab.locator(".md-search-result__item a.md-search-result__link")
     results.first.wait_for(timeout=10_000)
     return results.evaluate_all("els => els.map(e => e.href)")
 
 
-def open_hit(tab, query: str, path: str) -> None:
-    """Search, then click the result whose address is `path`."""
-    hits = search(tab, query)
-    assert any(urlsplit(h).path == path for h in hits), (query, [urlsplit(h).path for h in hits][:10])
-    tab.locator(f".md-search-result__item a.md-search-result__link[href$='{path.lstrip('/')}']").first.click()
+def open_hit(tab, query: str, path: str | None = None, prefix: str | None = None) -> str:
+    """Search, then click the first result at `path` (or whose path starts with `prefix`)."""
+    hits = [urlsplit(h).path for h in search(tab, query)]
+    wanted = next((i for i, h in enumerate(hits) if h == path or (prefix and h.startswith(prefix))), None)
+    assert wanted is not None, (query, hits[:10])
+    tab.locator(".md-search-result__item a.md-search-result__link").nth(wanted).click()
     tab.wait_for_load_state("load")
+    return hits[wanted]
 
 
 def heading(tab) -> str:
@@ -128,7 +138,7 @@ def test_q4_verdicts_as_a_spreadsheet(tab, site):
     click(home(tab, site), "Downloads")
     assert urlsplit(tab.url).path == "/downloads/"
     for name in ("verdicts.csv", "findings.csv", "recommendations.csv", "election-commitments.xlsx"):
-        assert tab.locator("article").get_by_role("link", name=name).count() == 1
+        assert tab.locator("article").get_by_role("link", name=name).count() >= 1
 
 
 def test_q5_is_7_5_met_in_2007(tab, site):
@@ -169,10 +179,7 @@ def test_q9_what_observers_found_in_the_count(tab, site):
 
 def test_q10_the_law_on_candidates_residence(tab, site):
     home(tab, site)
-    hits = [urlsplit(h).path for h in search(tab, "residence")]
-    law = next(h for h in hits if h.startswith("/law/kz/"))
-    tab.locator(f".md-search-result__item a.md-search-result__link[href$='{law.lstrip('/')}']").first.click()
-    tab.wait_for_load_state("load")
+    open_hit(tab, "residence", prefix="/law/kz/")
     assert "resid" in shown(tab).lower()
 
 
@@ -205,7 +212,7 @@ def test_a_phone_reaches_the_page_contents_and_wide_tables_scroll(tab, site):
     contents = tab.locator("details.eokb-toc")
     if tab.size == "phone":
         contents.locator("summary").click()
-        contents.get_by_role("link", name="Verdicts").click()
+        contents.get_by_role("link", name="Verdicts", exact=True).click()
         assert urlsplit(tab.url).fragment == "verdicts"
         tab.goto(site + "compliance/")
         wide = tab.locator(".md-typeset__scrollwrap.eokb-wide").first

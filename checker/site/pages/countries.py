@@ -124,7 +124,8 @@ def country_page(site: Site, country) -> Page:
 
 
 def _statement(site: Site, statement) -> Statement:
-    report = site.view.link(iri(statement.report), statement.report)
+    issued = site.view.text(iri(statement.report), DCTERMS.issued) or ""
+    report = site.view.link(iri(statement.report), f"the {issued[:4]} report" if issued else None)
     return Statement(report, statement.made_in, statement.about, statement.status, STATUS_WORDS[statement.status],
                      [Quote(q.text, report, q.lines, str(q.page) if q.page is not None else None)
                       for q in statement.quotes], statement.note)
