@@ -233,3 +233,12 @@ def test_new_pages_have_no_serious_accessibility_violation(tab, site, path):
                if v["impact"] in ("critical", "serious")
                and not (v["id"] == "aria-dialog-name" and all(n["target"][0] == ".md-search" for n in v["nodes"]))]
     assert serious == [], json.dumps(serious, indent=2)
+
+
+def test_a_column_with_one_value_on_every_row_is_said_once(tab, site):
+    tab.goto(site + "commitments/copenhagen-1990/7.2/")
+    fold = tab.locator("details.eokb-fold", has=tab.locator("summary", has_text=f"The evidence for {ELECTION_2007}"))
+    fold.locator("summary").click()
+    note = fold.locator(".eokb-same").first
+    assert "Severity: violation" in note.inner_text() and "the same on every row" in note.inner_text()
+    assert not fold.locator("th", has_text="Severity").is_visible()

@@ -4,6 +4,41 @@
 //   the table fits;
 // - the page's table of contents, which the theme shows only in a side bar on wide screens,
 //   as a folded "On this page" list above the first heading (hidden by CSS on wide screens).
+
+// A column that repeats one value on every row says nothing row by row: it is folded into one
+// line above the table ("Severity: violation, on every row") and hidden, on every screen.
+(function () {
+  function foldUniformColumns() {
+    document.querySelectorAll("article table").forEach(function (table) {
+      var rows = table.tBodies.length ? Array.prototype.slice.call(table.tBodies[0].rows) : [];
+      var head = table.tHead && table.tHead.rows[0];
+      if (!head || rows.length < 3 || table.dataset.eokbFolded) return;
+      table.dataset.eokbFolded = "1";
+      var notes = [];
+      for (var c = head.cells.length - 1; c >= 0; c--) {
+        var first = rows[0].cells[c] ? rows[0].cells[c].textContent.trim() : "";
+        var same = first !== "" && rows.every(function (r) {
+          return r.cells[c] && r.cells[c].textContent.trim() === first && !r.cells[c].querySelector("a");
+        });
+        if (!same) continue;
+        notes.unshift(head.cells[c].textContent.trim() + ": " + first);
+        head.cells[c].style.display = "none";
+        rows.forEach(function (r) { r.cells[c].style.display = "none"; });
+      }
+      if (notes.length) {
+        var note = document.createElement("p");
+        note.className = "eokb-same";
+        note.textContent = notes.join("; ") + " (the same on every row).";
+        var frame = table.closest(".md-typeset__scrollwrap") || table;
+        frame.parentNode.insertBefore(note, frame);
+      }
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", foldUniformColumns);
+  else foldUniformColumns();
+})();
+
+
 (function () {
   function markWideTables() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
