@@ -70,7 +70,7 @@ def standard_summary(view: View, standard, with_commitments: bool) -> StandardSu
     if with_commitments:
         def walk(concepts, depth):
             for concept in concepts:
-                rows.append((view.link(concept, view.text(concept, SKOS.prefLabel)),
+                rows.append((view.link(concept, view.commitment_label(concept)),
                              view.text(concept, SKOS.definition) or "", depth))
                 walk(view.subjects(SKOS.broader, concept), depth + 1)
         walk(view.objects(standard, SKOS.hasTopConcept), 0)
