@@ -242,3 +242,10 @@ def test_a_column_with_one_value_on_every_row_is_said_once(tab, site):
     note = fold.locator(".eokb-same").first
     assert "Severity: violation" in note.inner_text() and "the same on every row" in note.inner_text()
     assert not fold.locator("th", has_text="Severity").is_visible()
+
+
+def test_votes_moved_between_other_parties_say_between_which(tab, site):
+    tab.goto(site + "elections/kz/2007-majilis/results/")
+    row = tab.locator("tr", has=tab.locator("td", has_text="PS 563")).first
+    assert "(ANSDP -37, Auyl +37)" in row.inner_text() and "votes moved" in row.inner_text()
+    assert "odihr-kz-2007" not in tab.locator("article").inner_text()

@@ -101,6 +101,12 @@ def _station_row(site: Site, table: StationTable, station: Station) -> StationRo
     return StationRow(station, f"PS {station.number}", place, rows, _naming(site, station))
 
 
+def _table_name(table) -> str:
+    """A table's title, said once: "Annex 3", not "Annex 3: Annex 3"."""
+    head, _, rest = (table.title or table.id).partition(": ")
+    return head if rest in ("", head) else f"{head}: {rest}"
+
+
 def results_page(site: Site, election) -> Page | None:
     target = results_target(site, election)
     election_id = urls.record_id(election)
@@ -113,19 +119,21 @@ def results_page(site: Site, election) -> Page | None:
     def citing(table) -> list[Link]:
         return view.links(view.objects(_node(table.id), DCTERMS.isReferencedBy))
 
-    party_tables = [{"table": t, "citing": citing(t), "anchor": urls.anchor(t.id),
+    party_tables = [{"table": t, "name": _table_name(t), "citing": citing(t), "anchor": urls.anchor(t.id),
                      "rows": [(view.label(_node(r.party)), r) for r in t.rows]} for t in data.party_tables]
-    station_tables = [{"table": t, "citing": citing(t), "anchor": urls.anchor(t.id), "columns": [names.get(c, c) for c in t.columns],
+    station_tables = [{"table": t, "name": _table_name(t), "citing": citing(t), "anchor": urls.anchor(t.id), "columns": [names.get(c, c) for c in t.columns],
                        "stations": [_station_row(site, t, s) for s in t.stations]} for t in data.station_tables]
     chart = site.charts.get(election_id)
     differences = []
+    # A table by the first words of its title ("Annex 3"), never by its id.
+    short = {tb.id: (tb.title or tb.id).split(":", 1)[0] for tb in [*data.party_tables, *data.station_tables]}
     if chart is not None:
         for d in data.differences:
             others = sum(v for c, v in d.changes.items() if c not in (chart.favoured, "invalid", "ballots-cast"))
             # Votes moved between the other parties cancel out in their sum: say between which.
             moved = [f"{names.get(c, c)} {v:+d}" for c, v in d.changes.items()
                      if v and c not in (chart.favoured, "invalid", "ballots-cast")]
-            differences.append((d, _signed(d.changes.get(chart.favoured, 0)),
+            differences.append((d, short.get(d.table, d.table), _signed(d.changes.get(chart.favoured, 0)),
                                 _signed(others) + (f" ({', '.join(moved)})" if others == 0 and moved else ""),
                                 _signed(d.changes.get("invalid", 0))))
     model = {
