@@ -268,7 +268,7 @@ def test_country_index_leads_to_a_recommendations_history(page, two_countries_si
     table.get_by_role("link", name="Recommendation 2", exact=True).click()
     page.wait_for_load_state()
     assert page.url == two_countries_site + "recommendations/obs-yy-2022/rec/2/"
-    assert "It repeats obs-yy-2018/rec/2" in page.locator("article").inner_text()
+    assert "It repeats Recommendation 2 (2018 report)" in page.locator("article").inner_text()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "recommendation-repeated.png"), full_page=True)
 
