@@ -249,3 +249,12 @@ def test_votes_moved_between_other_parties_say_between_which(tab, site):
     row = tab.locator("tr", has=tab.locator("td", has_text="PS 563")).first
     assert "(ANSDP -37, Auyl +37)" in row.inner_text() and "votes moved" in row.inner_text()
     assert "odihr-kz-2007" not in tab.locator("article").inner_text()
+
+
+def test_a_phone_keeps_one_step_of_the_trail(tab, site):
+    tab.goto(site + "findings/odihr-kz-2007/finding/count-assessed-negatively/")
+    trail = tab.locator("nav.eokb-crumbs").inner_text()
+    if tab.size == "phone":
+        assert trail.strip() == "Section XIII.C: The Counting Process ›"
+    else:
+        assert trail.startswith("Home › Findings › Republic of Kazakhstan") and "Count assessed negatively" in trail
