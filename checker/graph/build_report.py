@@ -223,6 +223,10 @@ class ReportTriples:
         only when an expert moves it into a findings file (or verdicts.yaml). Its quotation is
         still verified on load, like every other."""
 
+    def _results_dataset(self, top: Record) -> None:
+        """Nothing here: a national dataset enters the graph from its CSV file, as aggregates and
+        flagged stations only (checker/results/national/), when its figures are computed."""
+
     def _annex_layout(self, top: Record) -> None:
         """Nothing: a layout says how the report's text prints its annex tables, which is how the
         tables are read (checker/results/annexes/), not a fact about the election. The tables
