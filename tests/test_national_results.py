@@ -135,3 +135,76 @@ def test_shipped_duma_totals_equal_the_csv_sums(capsys):
     assert list(data["parties"].values()) == sums["parties"]
     assert data["signal"]["status"] == "at-risk"
     assert data["integer_percentages"]["turnout"]["ratio"] > 2
+
+
+# -- the SHACL rules and the columnar path agree (rules/copenhagen-1990-7.4-protocol.ttl) ------
+
+PROTOCOL_RULES = {"RES-7.4-boxes-invalid-valid", "RES-7.4-valid-party-votes", "RES-7.4-ballots-received",
+                  "RES-7.4-boxes-within-issued"}
+
+
+@pytest.fixture(scope="module")
+def shapes():
+    from checker.judge.rules import load_rules
+
+    graph, rules = load_rules(ROOT)
+    assert PROTOCOL_RULES <= {rule.id for rule in rules}
+    return graph, {str(rule.shape): rule.id for rule in rules if rule.id in PROTOCOL_RULES}
+
+
+def _shacl_failures(graph, shapes, engine: str) -> set[tuple[str, int]]:
+    from rdflib import URIRef
+
+    from checker.graph.vocab import EOKB
+    from checker.judge.engines import ENGINES
+
+    shape_graph, ids = shapes
+    found = set()
+    for result in ENGINES[engine](graph, shape_graph):
+        if result.shape in ids:
+            line = graph.value(URIRef(result.focus if "://" in result.focus else "https://w3id.org/eokb/id/"
+                                      + result.focus), EOKB.sourceLine)
+            found.add((ids[result.shape], int(line)))
+    return found
+
+
+@pytest.mark.parametrize("engine", ["pyshacl", "oxigraph"])
+def test_shacl_rules_give_the_columnar_answers_on_the_extract(kb_small: Path, shapes, engine):
+    from rdflib import Graph
+
+    from checker.results.national.cube import add_stations
+
+    dataset = _dataset(kb_small)
+    stations = dataset.stations
+    graph = Graph()
+    add_stations(graph, "xx/2020-assembly", {p["id"]: p["name"] for p in dataset.record["parties"]}, stations,
+                 list(range(len(stations))))
+    columnar = {(rule, stations.lines[f.index]) for rule, fs in failures(stations).items() for f in fs}
+    assert columnar == {("RES-7.4-boxes-invalid-valid", 4), ("RES-7.4-valid-party-votes", 5),
+                        ("RES-7.4-ballots-received", 6), ("RES-7.4-boxes-within-issued", 6)}
+    assert _shacl_failures(graph, shapes, engine) == columnar
+
+
+def test_shacl_rules_give_the_columnar_answers_on_the_annex_data(shapes):
+    """The annex tables print party votes and invalid ballots only: none of the four relations
+    can be checked there, by either path (neither may invent a failure)."""
+    from array import array
+
+    from checker.results.national.stations import Stations
+
+    graph = load_and_check(ROOT).graph
+    assert _shacl_failures(graph, shapes, "pyshacl") == set()
+    stations = Stations("findings/odihr-kz-2007/annexes/annex-2-stations.csv")
+    rows = list(csv.DictReader((ROOT / stations.source).open(encoding="utf-8")))
+    cec = [r for r in rows if r["source"] == "cec-data"]
+    keys = sorted({r["station_key"] for r in cec})
+    for key in keys:
+        stations.regions.append(key.split("/")[0])
+        stations.commissions.append(key.split("/")[1])
+        stations.numbers.append(key.rsplit("-", 1)[-1])
+        stations.lines.append(0)
+    figure = {(r["station_key"], r["party_id"]): int(r["votes"]) for r in cec}
+    stations.figures["invalid-ballots"] = array("q", [figure[(k, "invalid")] for k in keys])
+    for party in sorted({r["party_id"] for r in cec} - {"invalid"}):
+        stations.votes[party] = array("q", [figure[(k, party)] for k in keys])
+    assert failures(stations) == {}

@@ -18,7 +18,16 @@ class EOKB(DefinedNamespace):
     AuthoritativeInterpretation: URIRef  # An interpretation of a treaty by its monitoring body.
     AuthorityStatement: URIRef  # What an authority said of its own practice or of the law.
     BallotCount: URIRef  # A count of ballots or voters rather than of a party's votes: a column of a result table, or what a finding's figure counts.
+    BallotsCancelled: URIRef  # The unused ballots cancelled after the vote (a line of the results protocol).
     BallotsCast: URIRef  # The number of voters who took part, as a result protocol or a published table reports it: valid votes for all parties plus invalid ballots should add up to it.
+    BallotsInMobileBoxes: URIRef  # The ballots found in the mobile ballot boxes (a line of the results protocol).
+    BallotsInStationaryBoxes: URIRef  # The ballots found in the stationary ballot boxes (a line of the results protocol).
+    BallotsIssuedEarly: URIRef  # The ballots issued to voters who voted early (a line of the results protocol).
+    BallotsIssuedInStation: URIRef  # The ballots issued to voters in the polling station on election day (a line of the results protocol).
+    BallotsIssuedOutside: URIRef  # The ballots issued to voters outside the polling station: mobile voting (a line of the results protocol).
+    BallotsLost: URIRef  # The ballots lost (a line of the results protocol).
+    BallotsNotAccounted: URIRef  # The ballots not accounted for when the station received them (a line of the results protocol).
+    BallotsReceived: URIRef  # The ballots the polling station's commission received (a line of the results protocol).
     Body: URIRef  # A state or election body, such as an election commission or an appointed assembly.
     CampaignPhase: URIRef  # The election campaign.
     CandidacyRule: URIRef  # Who may stand as a candidate for a chamber.
@@ -114,6 +123,7 @@ class EOKB(DefinedNamespace):
     TabulationPhase: URIRef  # The tabulation of results at territorial commissions.
     Tone: URIRef  # The tone of media coverage, as a report describes it.
     Treaty: URIRef  # Legally binding on the states party to it.
+    ValidBallots: URIRef  # The ballots found valid in the count (a line of the results protocol): the party votes should add up to it.
     Verdict: URIRef  # A verdict computed by the checker for an election and a commitment.
     VerdictValue: URIRef  # The outcome of a computed verdict.
     Violated: URIRef  # A rule found a violation of the commitment.
@@ -291,6 +301,7 @@ class EOKB(DefinedNamespace):
     proposesFact: URIRef  # A fact the proposed change would lay down.
     protocolCompletionDifficultPercent: URIRef  # Share (per cent) of the base observed: counts where the commission had difficulty completing the result protocol. Phase: count.
     protocolCopyRefusedPercent: URIRef  # Share (per cent) of the base observed: counts where a copy of the protocol was not given to those entitled. Phase: count.
+    protocolLine: URIRef  # The line of a polling station's results protocol a result observation reports (registered voters, ballots received, ballots in the boxes, valid ballots, ...), where eokb:party names a party's votes instead; on a table (qb:DataSet), each line its observations report, which is what the protocol rules need to judge an election. National results datasets enter the graph this way only for the stations a rule or a page needs (checker/results/national/cube.py).
     protocolsFilledIncorrectlyPercent: URIRef  # Share (per cent) of the base observed: counts where the result protocol was not filled out correctly. Phase: count.
     protocolsNotPostedPercent: URIRef  # Share (per cent) of the base observed: counts where the results protocol was not posted publicly as the law requires. Phase: count.
     protocolsNotTakenDirectlyToTecPercent: URIRef  # Share (per cent) of the base observed: observations where PECs did not take their protocols directly to the TEC. Phase: tabulation.
