@@ -18,7 +18,7 @@ from benchmarks._run import cpu_s, peak_mb
 
 ROOT = Path(__file__).resolve().parent.parent
 ELECTION = "ru/2011-duma"
-EXTRACT = ROOT / "tests/fixtures/kb-small/results/xx-2020-assembly"
+EXTRACT = ROOT / "tests/fixtures/kb-results/results/xx-2020-assembly"
 
 
 def _results(root: Path, election: str) -> dict:
@@ -78,7 +78,7 @@ def cube(_: int) -> dict:
 
 
 def synthetic(n: int) -> dict:
-    """A dataset of `n` stations shaped like the extract (tests/fixtures/kb-small/results/), in a
+    """A dataset of `n` stations shaped like the extract (tests/fixtures/kb-results/), in a
     knowledge base of its own; about 1 station in 1,000 breaks a relation. Generation is not timed."""
     folder = Path(tempfile.mkdtemp())
     try:
@@ -104,7 +104,7 @@ def synthetic(n: int) -> dict:
         text = "\n".join(f"    sha256: {digest}" if line.strip().startswith("sha256:") else line
                          for line in text.splitlines()) + "\n"
         (target / "dataset.yaml").write_text(text, encoding="utf-8")
-        shutil.copytree(ROOT / "schemas", folder / "schemas")
+        shutil.copytree(ROOT / "tests/fixtures/kb-results/law", folder / "law")
         global started, cpu_start
         started, cpu_start = time.perf_counter(), cpu_s()
         return _results(folder, "xx/2020-assembly")

@@ -20,6 +20,8 @@ from checker.kb.quotes import QuoteTally, check_quotes
 from checker.results.claims import check_claims
 from checker.results.data import add_results_data
 from checker.results.national.datasets import Dataset, read_datasets
+from checker.results.national.figures import NationalFigures
+from checker.results.national.graph import add_national_results
 from checker.judge.waivers import check_parameter_overrides, check_waivers
 
 
@@ -30,6 +32,7 @@ class Loaded:
     quotes: QuoteTally
     graph: Graph | None  # None when there are problems
     datasets: dict[str, Dataset] = field(default_factory=dict)  # issue 15: national results, by election
+    figures: dict[str, NationalFigures] = field(default_factory=dict)  # and their figures
 
 
 def load_and_check(root: Path, today: datetime.date | None = None) -> Loaded:
@@ -47,4 +50,5 @@ def load_and_check(root: Path, today: datetime.date | None = None) -> Loaded:
         problems.extend(add_results_data(kb, graph))
         problems.extend(check_claims(kb, graph) if not problems else Problems())
         graph = None if problems else graph
-    return Loaded(kb, problems, tally, graph, datasets)
+    figures = add_national_results(graph, datasets) if graph is not None else {}  # issue 15
+    return Loaded(kb, problems, tally, graph, datasets, figures)

@@ -82,7 +82,7 @@ def _bundled_names() -> set[str]:
     for party in kb.records("party"):
         names |= {party["name"], *(party.get("aliases") or []), *filter(None, [party.get("abbreviation")])}
     for election in kb.records("results-election"):  # issue 15: a national dataset's election and parties
-        names |= {election["id"], f"{election['country']}/", election["country_name"]}
+        names.add(election["id"])
     for party in kb.records("results-party"):
         names |= {party["name"], *filter(None, [party.get("abbreviation")])}
     for fact in kb.records("deposit-fact"):

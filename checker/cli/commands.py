@@ -209,7 +209,7 @@ def _results(args) -> int:
 
     from checker.pipeline import load_and_check
     from checker.reports.national import flagged_csv, render_text
-    from checker.results.national.figures import as_json, compute
+    from checker.results.national.figures import as_json
 
     loaded = load_and_check(args.kb)
     if loaded.problems:
@@ -221,7 +221,7 @@ def _results(args) -> int:
         print(f"kbcheck results: no results dataset for election '{args.election}' (datasets: {known})",
               file=sys.stderr)
         return EXIT_INVALID
-    figures = compute(dataset.stations)
+    figures = loaded.figures[args.election]
     if args.flagged:
         atomic.write_text(args.flagged, flagged_csv(figures))
     data = as_json(figures, args.election)

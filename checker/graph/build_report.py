@@ -224,8 +224,21 @@ class ReportTriples:
         still verified on load, like every other."""
 
     def _results_dataset(self, top: Record) -> None:
-        """Nothing here: a national dataset enters the graph from its CSV file, as aggregates and
-        flagged stations only (checker/results/national/), when its figures are computed."""
+        """A national dataset's election, its parties and the dataset itself; its figures enter
+        the graph from the CSV file, as aggregates and flagged stations only
+        (checker/results/national/graph.py)."""
+        dataset = top["dataset"]
+        election = dataset["election"]
+        e = self.node(iri(election["id"]), election, EOKB.Election)
+        self.add(e, DCTERMS.title, election["title"])
+        self.add(e, EOKB.country, iri(election["country"]))
+        self.add(e, EOKB.chamber, iri(election["chamber"]))
+        self.add(e, DCTERMS.date, election["date"])
+        self.add(e, EOKB.electionKind, election["kind"])
+        for party in dataset["parties"]:
+            p = self.node(iri(party["id"]), party, EOKB.Party)
+            self.add(p, RDFS.label, party["name"])
+            self.add(p, EOKB.abbreviation, party.get("abbreviation"))
 
     def _annex_layout(self, top: Record) -> None:
         """Nothing: a layout says how the report's text prints its annex tables, which is how the

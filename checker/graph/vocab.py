@@ -57,6 +57,7 @@ class EOKB(DefinedNamespace):
     GoodPractice: URIRef  # A recommended practice used as a reference.
     IndirectElectionByRegionalCouncils: URIRef  # Seats filled by votes of regional or local councils.
     Inferred: URIRef  # Not stated by any source: inferred, with the reason recorded.
+    IntegerPercentageTest: URIRef  # The integer-percentage test of Kobak, Shpilkin & Pshenichnikov (The Annals of Applied Statistics 10(1), 2016) on one percentage of a national results dataset (turnout, or a party's share): over the stations with at least 100 registered voters and at least one ballot in the boxes, how many percentages 100a/b are whole numbers (100a divisible by b), how many chance predicts (the sum of gcd(100, b)/b) and the Poisson upper tail P(X >= observed). An excess is a statistical signal, never proof (checker/results/national/integers.py).
     InvalidBallots: URIRef  # The ballots found invalid in the count (the Invalid column of the annex tables).
     KbReading: URIRef  # The knowledge base's own reading that a finding bears on a commitment the report does not cite there, with the reason in own words (rdfs:comment). Never the report's citation (eokb:concerns).
     LawScope: URIRef  # The legal framework in force on the day judged, as written.
@@ -123,6 +124,7 @@ class EOKB(DefinedNamespace):
     TabulationPhase: URIRef  # The tabulation of results at territorial commissions.
     Tone: URIRef  # The tone of media coverage, as a report describes it.
     Treaty: URIRef  # Legally binding on the states party to it.
+    Turnout: URIRef  # Ballots in the boxes as a share of the registered voters.
     ValidBallots: URIRef  # The ballots found valid in the count (a line of the results protocol): the party votes should add up to it.
     Verdict: URIRef  # A verdict computed by the checker for an election and a commitment.
     VerdictValue: URIRef  # The outcome of a computed verdict.
@@ -208,6 +210,7 @@ class EOKB(DefinedNamespace):
     equitablePartyRepresentationGuaranteed: URIRef  # The law guarantees the contesting parties an equitable representation on election commissions.
     evidence: URIRef  # A record that a computed verdict rests on.
     examinedFact: URIRef  # A fact one of a verdict's rules examined.
+    expectedIntegers: URIRef  # How many whole-number percentages chance predicts: the sum over the tested stations of gcd(100, b)/b.
     expires: URIRef  # The last day a waiver holds.
     expresses: URIRef  # The commitment a rule (a SHACL shape) expresses.
     factInForce: URIRef  # A fact stated by a provision version in force on the day judged (computed by the checker).
@@ -228,6 +231,9 @@ class EOKB(DefinedNamespace):
     independentCandidatesAllowed: URIRef  # Individuals may stand on their own.
     independentOfReport: URIRef  # Whether a verdict's agreement with the report rests only on facts that are not the report's own assessment nor inferred.
     instrumentType: URIRef  # The rank of an instrument: constitution, constitutional-law, law, code or regulation.
+    integerRatio: URIRef  # ratio observed to expected
+    integerTest: URIRef  # An integer-percentage test run on a results table (qb:DataSet); the rule on integer percentages needs it to judge an election.
+    integerTestOf: URIRef  # What percentage the test is on: eokb:Turnout, or a party (its share of the ballots in the boxes).
     internationalObserversNeedExperience: URIRef  # International observers must have prior experience of election observation.
     interprets: URIRef  # The treaty a standard (an authoritative interpretation) interprets: it applies where that treaty binds.
     isPopularVote: URIRef  # Whether seats filled this way are freely contested in a popular vote.
@@ -262,6 +268,7 @@ class EOKB(DefinedNamespace):
     observation: URIRef  # What observers saw in the election: a measured fact (eokb:MeasuredFact), a media-monitoring figure (eokb:MediaCoverage), or a table of its results (a qb:DataSet, e.g. an annex of the report comparing PEC protocols with the data the CEC published).
     observedBy: URIRef  # A report that observed the election.
     observedCount: URIRef  # How many of the base a share counts, as the report gives it.
+    observedIntegers: URIRef  # How many of the tested stations give a whole-number percentage.
     observedPlace: URIRef  # Where it was observed, as the report names the place.
     observerAccessProblemsPercent: URIRef  # Share (per cent) of the base observed: polling stations where observers met access problems during voting. Phase: election-day.
     observersKeptOutByForceCount: URIRef  # Number of the base observed: polling stations where physical force kept observers out. Phase: election-day.
@@ -274,6 +281,7 @@ class EOKB(DefinedNamespace):
     overrides: URIRef  # The id of the parameter an override sets.
     ownReading: URIRef  # True on a computed verdict the report does not give itself (in its scope; for an overall verdict, in none of its scopes): the checker's own reading of the report's facts, not a conclusion of the report.
     owner: URIRef  # Who is answerable for a waiver.
+    pValue: URIRef  # The Poisson upper tail P(X >= observed) for X ~ Poisson(expected); 0 when below the smallest double.
     page: URIRef  # The page of the printed report where the subject stands or starts.
     pageNumber: URIRef  # The number of a page.
     pageStart: URIRef  # A page of the report and where it starts.
@@ -354,6 +362,7 @@ class EOKB(DefinedNamespace):
     states: URIRef  # A fact laid down by a provision version.
     stationCount: URIRef  # The number of polling stations a table of results by polling station covers.
     stationNumber: URIRef  # The number of a polling station, as printed (unique only within its territorial election commission).
+    stationsTested: URIRef  # stations tested
     status: URIRef  # The follow-up status an assessment gives.
     tabulationAssessedNegativelyPercent: URIRef  # Share (per cent) of the base observed: tECs where observers assessed the tabulation negatively. Phase: tabulation.
     tabulationDiscrepanciesCount: URIRef  # Number of the base observed: observer teams that found a station's tabulated result differing from the count they saw. Phase: tabulation.

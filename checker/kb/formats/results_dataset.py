@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from checker.kb.errors import Problems
 from checker.kb.read import Record
-from checker.kb.types import ID_PATTERN, Date, Enum, Id, ListOf, Obj, Text, Url, optional, required
+from checker.kb.types import ID_PATTERN, Date, Enum, Id, ListOf, Obj, Ref, Text, Url, optional, required
 
 # The lines of a polling station's results protocol a column may hold (general: every
 # protocol of the OSCE area has most of them). Counts are whole numbers; the first four
@@ -24,6 +24,7 @@ PROTOCOL_LINES = (
     "absentee-received", "absentee-issued-at-station", "absentee-voters", "absentee-cancelled",
     "absentee-issued-by-commission", "absentee-lost",
 )
+ELECTION_KINDS = ("parliamentary", "early-parliamentary", "presidential", "local")  # as in elections.yaml
 _ID = Text(ID_PATTERN)
 _SHA256 = Text(r"^[0-9a-f]{64}$")
 _FILE = Text(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.csv(\.zip)?$")
@@ -31,10 +32,10 @@ _FILE = Text(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.csv(\.zip)?$")
 ELECTION = Obj("results-election", "The election the dataset counts.", {
     "id": required(_ID, "<country>/<year>-<chamber>, e.g. xx/2020-assembly."),
     "title": required(Text(), "Its title, in English."),
-    "country": required(Text(r"^[a-z]{2}$"), "The country's id."),
-    "country_name": required(Text(), "The country's name, in English."),
-    "chamber": required(Text(), "The body elected, in English."),
+    "country": required(Ref(("country",)), "The country (law/<country>/country.yaml)."),
+    "chamber": required(Ref(("chamber",)), "The chamber elected (of the country's file)."),
     "date": required(Date(), "Election day."),
+    "kind": required(Enum(ELECTION_KINDS), "Kind."),
 })
 PARTY = Obj("results-party", "A party list on the ballot.", {
     "id": required(_ID, "<country>/party/<name>."),

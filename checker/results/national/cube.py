@@ -43,7 +43,6 @@ def add_stations(graph: Graph, election_id: str, parties: dict[str, str], statio
     graph.add((table, EOKB.election, election))
     graph.add((election, EOKB.observation, table))
     graph.add((table, EOKB.sourceFile, Literal(stations.source)))
-    graph.add((table, EOKB.stationCount, Literal(len(indices))))
     for line in stations.figures:  # the lines the table reports: what the protocol rules need to judge
         if line in LINE_TERMS:
             graph.add((table, EOKB.protocolLine, LINE_TERMS[line]))
