@@ -407,3 +407,4 @@ class EOKB(DefinedNamespace):
     weakestBasis: URIRef  # The weakest basis among the facts a verdict rests on.
     wording: URIRef  # The report's own verdict words.
     wouldClose: URIRef  # A computed verdict that applying the recommendation's proposed changes would close (computed by kbcheck simulate).
+    zeroPercentages: URIRef  # How many of the whole-number percentages observed are 0 % (a party with no vote at the station): chance predicts far fewer whole numbers than a small party's zeros give, so a ratio made of zeros says little.

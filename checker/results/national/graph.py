@@ -43,6 +43,7 @@ def add_national_results(graph: Graph, datasets: dict[str, Dataset]) -> dict[str
                 graph.add((node, EOKB.integerRatio, Literal(Decimal(f"{test.ratio:.4f}"))))
             graph.add((node, EOKB.pValue, Literal(test.p_value, datatype=XSD.double)))
             graph.add((node, EOKB.stationsTested, Literal(test.stations)))
+            graph.add((node, EOKB.zeroPercentages, Literal(test.zeros)))
             graph.add((node, EOKB.election, iri(election_id)))
             graph.add((node, EOKB.sourceFile, Literal(dataset.stations.source)))
     return found

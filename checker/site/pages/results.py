@@ -107,6 +107,10 @@ def results_page(site: Site, election) -> Page | None:
     if target is None or election_id is None:
         return None
     view = site.view
+    title = f"{view.label(election)}: results"
+    if election_id in site.national:  # issue 15: a national results dataset
+        model = {"election": view.link(election), "national": site.national[election_id].model}
+        return Page(target, title, "national_results.md.j2", model, crumbs("elections", view.link(election)))
     data = results_data(view.graph, election_id)
     names = data.names
 
@@ -129,5 +133,4 @@ def results_page(site: Site, election) -> Page | None:
         "chart": chart, "favoured": names.get(chart.favoured, chart.favoured) if chart else "",
         "differences": differences,
     }
-    title = f"{view.label(election)}: results"
     return Page(target, title, "results.md.j2", model, crumbs("elections", view.link(election)))
