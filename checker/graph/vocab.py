@@ -231,7 +231,7 @@ class EOKB(DefinedNamespace):
     independentCandidatesAllowed: URIRef  # Individuals may stand on their own.
     independentOfReport: URIRef  # Whether a verdict's agreement with the report rests only on facts that are not the report's own assessment nor inferred.
     instrumentType: URIRef  # The rank of an instrument: constitution, constitutional-law, law, code or regulation.
-    integerRatio: URIRef  # ratio observed to expected
+    integerRatio: URIRef  # The whole-number percentages observed divided by those chance predicts: about 1 without steering.
     integerTest: URIRef  # An integer-percentage test run on a results table (qb:DataSet); the rule on integer percentages needs it to judge an election.
     integerTestOf: URIRef  # What percentage the test is on: eokb:Turnout, or a party (its share of the ballots in the boxes).
     internationalObserversNeedExperience: URIRef  # International observers must have prior experience of election observation.
@@ -362,7 +362,7 @@ class EOKB(DefinedNamespace):
     states: URIRef  # A fact laid down by a provision version.
     stationCount: URIRef  # The number of polling stations a table of results by polling station covers.
     stationNumber: URIRef  # The number of a polling station, as printed (unique only within its territorial election commission).
-    stationsTested: URIRef  # stations tested
+    stationsTested: URIRef  # The stations the test counts: at least 100 registered voters and at least one ballot in the boxes.
     status: URIRef  # The follow-up status an assessment gives.
     tabulationAssessedNegativelyPercent: URIRef  # Share (per cent) of the base observed: tECs where observers assessed the tabulation negatively. Phase: tabulation.
     tabulationDiscrepanciesCount: URIRef  # Number of the base observed: observer teams that found a station's tabulated result differing from the count they saw. Phase: tabulation.

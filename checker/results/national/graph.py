@@ -46,4 +46,5 @@ def add_national_results(graph: Graph, datasets: dict[str, Dataset]) -> dict[str
             graph.add((node, EOKB.zeroPercentages, Literal(test.zeros)))
             graph.add((node, EOKB.election, iri(election_id)))
             graph.add((node, EOKB.sourceFile, Literal(dataset.stations.source)))
+            graph.add((node, EOKB.sourceLine, Literal(1)))  # the file as a whole, from its header
     return found
