@@ -15,6 +15,7 @@ from checker.results.national.shapes import Shapes, shapes, spikes
 from checker.site.national_charts import BLUE, LEADER, ORANGE, TURNOUT, comet_chart, histogram_chart
 
 FLAGGED = "flagged-stations.csv"
+CELL = 20  # points of the comet's text table: 6 × 6 cells fit the page without a scroll bar (axe)
 
 
 @dataclass
@@ -22,6 +23,10 @@ class NationalPage:
     """What the page shows of one dataset; plain data (it is passed to the page-writing processes)."""
 
     model: dict
+
+
+def _band(band: tuple[int, int]) -> str:
+    return str(band[0]) if band[0] == band[1] else f"{band[0]}–{band[1]}"
 
 
 def _pct(value: float) -> str:
@@ -63,10 +68,9 @@ def _model(record, figures: NationalFigures, shape: Shapes, names: dict, leader:
     # In words, only the excesses that zeros do not explain: a party with no vote at a station is a
     # whole 0 %, which the test counts (the table gives every figure, zeros apart).
     excess = [(name, t) for name, t in tests if t.significant and t.zeros < 0.1 * t.observed]
-    comet_rows = [(f"{t}–{t + 9}" if t < 100 else "100", [sum(sum(shape.comet[x][y] for y in range(l, min(l + 10, 101)))
-                                                               for x in range(t, min(t + 10, 101)))
-                                                           for l in range(0, 101, 10)])
-                  for t in range(0, 101, 10)]
+    bands = [(low, min(low + CELL - 1, 99)) for low in range(0, 100, CELL)] + [(100, 100)]  # 100 % its own
+    comet_rows = [(_band(t), [sum(shape.comet[x][y] for x in range(t[0], t[1] + 1) for y in range(s[0], s[1] + 1))
+                              for s in bands]) for t in bands]
     return {
         "title": record["election"]["title"], "stations": len(s), "registered": registered,
         "in_boxes": in_boxes, "turnout": _pct(100 * in_boxes / registered), "valid": valid,
@@ -79,8 +83,8 @@ def _model(record, figures: NationalFigures, shape: Shapes, names: dict, leader:
         "charts": charts, "drawn": shape.stations,
         "comet_alt": (f"Two-dimensional histogram of {shape.stations:,} polling stations: turnout across, "
                       f"{leader}'s share up, each 1-point cell shaded by its number of stations on a log scale. "
-                      "The table after the picture gives the counts in 10-point cells."),
-        "comet_rows": comet_rows, "comet_columns": [f"{l}–{l + 9}" if l < 100 else "100" for l in range(0, 101, 10)],
+                      f"The table after the picture gives the counts in {CELL}-point cells."),
+        "comet_rows": comet_rows, "comet_columns": [_band(s) for s in bands], "cell": CELL,
         "turnout_alt": (f"Histogram of turnout at {shape.stations:,} polling stations in 0.1-point bins; the table "
                         "after the picture lists the bins that stand highest above their neighbours."),
         "leader_alt": (f"Histogram of {leader}'s share at {shape.stations:,} polling stations in 0.1-point bins; "
@@ -88,6 +92,5 @@ def _model(record, figures: NationalFigures, shape: Shapes, names: dict, leader:
         "turnout_spikes": [(f"{start:.1f}", count, f"{mean:.1f}") for start, count, mean in spikes(shape.turnout_bins)],
         "leader_spikes": [(f"{start:.1f}", count, f"{mean:.1f}") for start, count, mean in spikes(shape.leader_bins)],
         "regions": [(r["region"], r["stations"], _pct(r["turnout"]), _pct(r["leader_share"]),
-                     "" if r["ratio"] is None else f"{r['ratio']:.2f}", r["observed"], f"{r['expected']:.1f}",
-                     r["failing"]) for r in shape.regions],
+                     "" if r["ratio"] is None else f"{r['ratio']:.1f}", r["failing"]) for r in shape.regions],
     }
