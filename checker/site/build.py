@@ -27,7 +27,7 @@ from checker.site.linkcheck import BrokenLink, check_links
 from checker.site.pages import BuildInfo, Site, page_jobs
 from checker.site.pages.conduct import write_media_charts
 from checker.site.pages.national import national_pages
-from checker.site.pages.results import results_target, write_charts
+from checker.site.pages.results import write_charts
 from checker.site.render import write_pages
 from checker.site.verdicts import Verdicts
 from checker.site.view import View
@@ -108,14 +108,14 @@ def write_docs(graph: Graph, docs: Path, sources: SiteSources) -> int:
 
 
 def _results_folders(site: Site) -> dict[str, str]:
-    """Each election's results page folder in the docs, by election id."""
+    """The folder of each election's results page in the docs (beside its page), by election id."""
     from checker.site import urls
 
     folders = {}
     for election in site.elections:
-        target, election_id = results_target(site, election), urls.record_id(election)
-        if target is not None and election_id is not None:
-            folders[election_id] = target.path.removesuffix("index.md")
+        page, election_id = site.view.target(election), urls.record_id(election)
+        if page is not None and election_id is not None:
+            folders[election_id] = page.path.removesuffix("index.md") + "results/"
     return folders
 
 
