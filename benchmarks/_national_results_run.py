@@ -116,12 +116,13 @@ def _build(with_datasets: bool) -> dict:
     folder = Path(tempfile.mkdtemp())
     try:
         kb = folder / "kb"
-        shutil.copytree(ROOT, kb, ignore=shutil.ignore_patterns(".git", ".venv", "build", "site", "node_modules",
-                                                                "__pycache__", *([] if with_datasets else ["results"])))
+        shutil.copytree(ROOT, kb, ignore=shutil.ignore_patterns(".git", ".venv", "build", "node_modules", "__pycache__",
+                                                                *([] if with_datasets else ["results"])))
         global started, cpu_start
         started, cpu_start = time.perf_counter(), cpu_s()
         code = subprocess.run([sys.executable, "-m", "checker.cli", "--kb", str(kb), "build", "--out",
-                               str(folder / "out")], cwd=kb, capture_output=True, text=True).returncode
+                               str(folder / "out")], cwd=ROOT, capture_output=True, text=True).returncode
+        assert code == 0, f"kbcheck build exited {code}"
         return {"stations": 95_225 if with_datasets else 0, "detail": f"exit {code}"}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
