@@ -232,3 +232,17 @@ def test_integer_rule_flags_what_the_columnar_test_calls_significant(shapes):
     shape = next(str(r.shape) for r in rules if r.id == "RES-7.4-integer-percentages")
     flagged = {r.focus.rsplit("/", 1)[-1] for r in ENGINES["oxigraph"](loaded.graph, shape_graph) if r.shape == shape}
     assert flagged == significant
+
+
+def test_results_command_text_flagged_and_unknown_election(kb_results: Path, tmp_path: Path, capsys):
+    flagged = tmp_path / "flagged.csv"
+    assert main(["--kb", str(kb_results), "results", "--election", "xx/2020-assembly", "--flagged", str(flagged)]) == 0
+    out = capsys.readouterr().out
+    assert "6 polling stations" in out and "Blue Party" in out and "not proof" not in out  # no signal here
+    rows = list(csv.DictReader(flagged.open(encoding="utf-8")))
+    assert sorted((r["rule"], int(r["source_line"])) for r in rows) == [
+        ("RES-7.4-ballots-received", 6), ("RES-7.4-boxes-invalid-valid", 4), ("RES-7.4-boxes-within-issued", 6),
+        ("RES-7.4-valid-party-votes", 5)]
+    assert all(r["source_file"] == f"{EXTRACT}/stations.csv" for r in rows)
+    assert main(["--kb", str(kb_results), "results", "--election", "xx/1999-assembly"]) == 2
+    assert "no results dataset for election 'xx/1999-assembly'" in capsys.readouterr().err
