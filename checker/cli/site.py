@@ -36,7 +36,7 @@ def site(args) -> int:
     if (args.kb / "mkdocs.yml").is_file() and (args.kb / "site").is_dir():  # the knowledge base's own
         sources.mkdocs_yml, sources.hand_written = args.kb / "mkdocs.yml", args.kb / "site"
     if args.site_command == "serve":
-        watched = [args.kb / part for part in ("commitments", "law", "findings", "rules")]
+        watched = [args.kb / part for part in ("commitments", "law", "findings", "results", "rules")]
         try:
             serve_site(lambda: _site_graph(args), sources, watched, args.address, graph)
         except KeyboardInterrupt:
