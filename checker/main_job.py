@@ -76,7 +76,8 @@ def run_build(root: Path, out: Path) -> JobOutcome:
     for rec, closed in would_close(graph, shapes, rules, judgement).items():
         for verdict in closed:
             site_graph.add((URIRef(ID_BASE + rec), EOKB.wouldClose, verdict_iri(verdict)))
-    sources = SiteSources(checks=out / "reports", rule_tests=root / "tests" / "rules", kb_version=kb_version(root))
+    sources = SiteSources(checks=out / "reports", rule_tests=root / "tests" / "rules", kb_version=kb_version(root),
+                          national={e: (d.record, loaded.figures[e]) for e, d in loaded.datasets.items()})
     if (root / "mkdocs.yml").is_file() and (root / "site").is_dir():
         sources.mkdocs_yml, sources.hand_written = root / "mkdocs.yml", root / "site"
     built = build_site(site_graph, out / "site", sources)

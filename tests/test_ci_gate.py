@@ -18,7 +18,7 @@ from checker.cli import EXIT_INVALID, EXIT_OK, EXIT_RESULTS, main
 from checker.reports.lock import LOCK_NAME
 from tests.conftest import ROOT
 
-KB_PARTS = ("commitments", "law", "findings", "rules", "schemas", LOCK_NAME)
+KB_PARTS = ("commitments", "law", "findings", "results", "rules", "schemas", LOCK_NAME)
 RESIDENCY = ("residency_years: 10", "residency_years: 0")
 REPORT_7_2 = ("    commitment: copenhagen-1990/7.2\n    scope: law\n    wording: \"contrary to\"\n    severity: violation",
               "    commitment: copenhagen-1990/7.2\n    scope: law\n    wording: \"contrary to\"\n    severity: warning")

@@ -81,6 +81,10 @@ def _bundled_names() -> set[str]:
         names |= {record.id for record in kb.records(kind)}
     for party in kb.records("party"):
         names |= {party["name"], *(party.get("aliases") or []), *filter(None, [party.get("abbreviation")])}
+    for election in kb.records("results-election"):  # issue 15: a national dataset's election and parties
+        names.add(election["id"])
+    for party in kb.records("results-party"):
+        names |= {party["name"], *filter(None, [party.get("abbreviation")])}
     for fact in kb.records("deposit-fact"):
         names |= set(filter(None, [fact.get("currency")]))
     return {name for name in names if len(name) > 2}

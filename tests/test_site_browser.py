@@ -336,7 +336,7 @@ THEME_ISSUES = {("aria-dialog-name", ".md-search")}
     ("bundled_site", "findings/odihr-kz-2007/"), ("bundled_site", "recommendations/"),
     ("bundled_site", "elections/kz/2007-majilis/conduct/"),
     ("bundled_site", "findings/odihr-kz-2007/finding/isolated-campaign-interference/"),
-    ("bundled_site", "countries/kz/")] + [("two_countries_site", path) for path in (
+    ("bundled_site", "countries/kz/"), ("bundled_site", "elections/ru/2011-duma/results/")] + [("two_countries_site", path) for path in (
         "countries/", "countries/yy/", "compliance/countries/", "recommendations/obs-yy-2018/rec/2/")])
 def test_no_serious_accessibility_violation(page, request, site, path):
     if not AXE.exists():
@@ -422,3 +422,30 @@ def test_the_conduct_page_reads_phase_by_phase(page, bundled_site):
     assert chart.count() == 1 and "outlets" in chart.get_attribute("alt")
     assert chart.evaluate("img => img.complete && img.naturalWidth > 0")
     assert page.locator(".eokb-own").count() > 10
+
+
+# -- issue 15: the results page of a national results dataset -----------------------------------
+
+def test_national_results_page_shows_three_charts_and_the_flagged_stations(page, bundled_site):
+    """The 2011 State Duma page: the answer in words first, three charts each with alt text and a
+    text table after it, and every flagged station downloadable with its source line."""
+    import csv
+    import io
+    import urllib.request
+
+    page.goto(bundled_site + "elections/ru/2011-duma/results/")
+    assert "95,225" in page.locator("article p").first.inner_text()
+    assert "not proof" in page.locator("article").inner_text()
+    images = page.locator("article img")
+    assert images.count() == 3
+    for i in range(3):
+        image = images.nth(i)
+        assert image.get_attribute("alt"), "every chart has alt text"
+        assert image.evaluate("img => img.complete && img.naturalWidth > 0"), image.get_attribute("src")
+        following = image.locator("xpath=following::table[1]")
+        assert following.count() == 1, "a text table follows every chart"
+    link = page.locator("article a", has_text="flagged-stations.csv")
+    with urllib.request.urlopen(urljoin(page.url, link.first.get_attribute("href"))) as response:  # noqa: S310 - local
+        rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8"))))
+    assert len(rows) == 18 and {r["rule"] for r in rows} == {"RES-7.4-boxes-within-issued"}
+    assert all(r["source_line"].isdigit() and r["source_file"].endswith(".csv.zip") for r in rows)

@@ -203,6 +203,32 @@ def _claims(args) -> int:
     return EXIT_OK
 
 
+def _results(args) -> int:
+    """Issue 15: `kbcheck results --election ID`; 0 also when relations fail (those are findings)."""
+    import json
+
+    from checker.pipeline import load_and_check
+    from checker.reports.national import flagged_csv, render_text
+    from checker.results.national.figures import as_json
+
+    loaded = load_and_check(args.kb)
+    if loaded.problems:
+        print_problems(loaded.problems)
+        return EXIT_INVALID
+    dataset = loaded.datasets.get(args.election)
+    if dataset is None:
+        known = ", ".join(sorted(loaded.datasets)) or "none"
+        print(f"kbcheck results: no results dataset for election '{args.election}' (datasets: {known})",
+              file=sys.stderr)
+        return EXIT_INVALID
+    figures = loaded.figures[args.election]
+    if args.flagged:
+        atomic.write_text(args.flagged, flagged_csv(figures))
+    data = as_json(figures, args.election)
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n" if args.json else render_text(data, dataset))
+    return EXIT_OK
+
+
 def _scaffold(args) -> int:
     """Issue 13: write a new report's skeleton; 2 when it cannot (a bad id, a folder in the way)."""
     from checker.kb.scaffold.write import ScaffoldError, scaffold
@@ -230,6 +256,7 @@ COMMANDS = {
     "coverage": _coverage,
     "claims": _claims,  # issue 7
     "scaffold": _scaffold,  # issue 13
+    "results": _results,  # issue 15
     "errors": _errors,
     "rules": _rules,
     "schemas": _schemas,

@@ -18,14 +18,21 @@ def print_problems(problems: Problems) -> None:
 
 def load_valid(args):
     """Load, verify quotations, build the graph; (None, None) after printing problems."""
+    loaded = load_everything(args)
+    return (None, None) if loaded is None else (loaded.kb, loaded.graph)
+
+
+def load_everything(args):
+    """What `load_valid` loads, with the national results datasets and their figures (issue 15);
+    None after printing problems."""
     from checker.pipeline import load_and_check
 
     started = time.perf_counter()
     loaded = load_and_check(args.kb)
     if loaded.problems:
         print_problems(loaded.problems)
-        return None, None
+        return None
     elapsed = time.perf_counter() - started
     print(f"loaded {len(loaded.kb.files)} files, {len(loaded.kb.index)} records, "
           f"{loaded.quotes.checked} quotations, {len(loaded.graph)} triples in {elapsed:.2f} s", file=sys.stderr)
-    return loaded.kb, loaded.graph
+    return loaded

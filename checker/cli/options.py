@@ -70,6 +70,12 @@ def parser() -> argparse.ArgumentParser:
     claims = commands.add_parser("claims", help="recompute every numeric claim of the reports from their "
                                  "annex data, and say whether it agrees")
     claims.add_argument("--json", action="store_true", help="print a JSON list of the claims instead of a table")
+    # -- issue 15: a national results dataset's figures ------------------------------------------
+    results = commands.add_parser("results", help="a national results dataset's figures: totals, the protocol's "
+                                  "control relations, integer percentages, by region")
+    results.add_argument("--election", required=True, help="the election's id, e.g. xx/2020-assembly")
+    results.add_argument("--json", action="store_true", help="print the figures as JSON")
+    results.add_argument("--flagged", type=Path, help="also write every flagged station to this CSV file")
     # -- issue 13: a new report's skeleton from its text ------------------------------------------
     scaffold = commands.add_parser("scaffold", help="start a new report: its folder of YAML files read from its "
                                    "plain text (pages, sections, recommendations, candidate citations)")

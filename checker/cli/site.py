@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from checker.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, load_valid
+from checker.cli.common import EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, load_everything
 
 
 def _site_graph(args):
@@ -12,9 +12,11 @@ def _site_graph(args):
     from checker.judge.rules import load_rules
     from checker.site.build import with_rule_descriptions
 
-    kb, graph = load_valid(args)
-    if kb is None:
+    loaded = load_everything(args)
+    if loaded is None:
         return None
+    graph = loaded.graph
+    args.national = {e: (d.record, loaded.figures[e]) for e, d in loaded.datasets.items()}  # issue 15
     shapes, _ = load_rules(args.kb)
     site_graph = with_rule_descriptions(graph, shapes)
     verdicts = args.checks / "report.ttl" if getattr(args, "checks", None) else None
@@ -30,11 +32,11 @@ def site(args) -> int:
     if graph is None:
         return EXIT_INVALID
     sources = SiteSources(checks=getattr(args, "checks", None), rule_tests=args.kb / "tests" / "rules",
-                          kb_version=kb_version(args.kb))
+                          kb_version=kb_version(args.kb), national=getattr(args, "national", {}))
     if (args.kb / "mkdocs.yml").is_file() and (args.kb / "site").is_dir():  # the knowledge base's own
         sources.mkdocs_yml, sources.hand_written = args.kb / "mkdocs.yml", args.kb / "site"
     if args.site_command == "serve":
-        watched = [args.kb / part for part in ("commitments", "law", "findings", "rules")]
+        watched = [args.kb / part for part in ("commitments", "law", "findings", "results", "rules")]
         try:
             serve_site(lambda: _site_graph(args), sources, watched, args.address, graph)
         except KeyboardInterrupt:

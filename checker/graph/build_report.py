@@ -224,6 +224,23 @@ class ReportTriples:
         only when an expert moves it into a findings file (or verdicts.yaml). Its quotation is
         still verified on load, like every other."""
 
+    def _results_dataset(self, top: Record) -> None:
+        """A national dataset's election, its parties and the dataset itself; its figures enter
+        the graph from the CSV file, as aggregates and flagged stations only
+        (checker/results/national/graph.py)."""
+        dataset = top["dataset"]
+        election = dataset["election"]
+        e = self.node(iri(election["id"]), election, EOKB.Election)
+        self.add(e, DCTERMS.title, election["title"])
+        self.add(e, EOKB.country, iri(election["country"]))
+        self.add(e, EOKB.chamber, iri(election["chamber"]))
+        self.add(e, DCTERMS.date, election["date"])
+        self.add(e, EOKB.electionKind, election["kind"])
+        for party in dataset["parties"]:
+            p = self.node(iri(party["id"]), party, EOKB.Party)
+            self.add(p, RDFS.label, party["name"])
+            self.add(p, EOKB.abbreviation, party.get("abbreviation"))
+
     def _annex_layout(self, top: Record) -> None:
         """Nothing: a layout says how the report's text prints its annex tables, which is how the
         tables are read (checker/results/annexes/), not a fact about the election. The tables

@@ -18,7 +18,16 @@ class EOKB(DefinedNamespace):
     AuthoritativeInterpretation: URIRef  # An interpretation of a treaty by its monitoring body.
     AuthorityStatement: URIRef  # What an authority said of its own practice or of the law.
     BallotCount: URIRef  # A count of ballots or voters rather than of a party's votes: a column of a result table, or what a finding's figure counts.
+    BallotsCancelled: URIRef  # The unused ballots cancelled after the vote (a line of the results protocol).
     BallotsCast: URIRef  # The number of voters who took part, as a result protocol or a published table reports it: valid votes for all parties plus invalid ballots should add up to it.
+    BallotsInMobileBoxes: URIRef  # The ballots found in the mobile ballot boxes (a line of the results protocol).
+    BallotsInStationaryBoxes: URIRef  # The ballots found in the stationary ballot boxes (a line of the results protocol).
+    BallotsIssuedEarly: URIRef  # The ballots issued to voters who voted early (a line of the results protocol).
+    BallotsIssuedInStation: URIRef  # The ballots issued to voters in the polling station on election day (a line of the results protocol).
+    BallotsIssuedOutside: URIRef  # The ballots issued to voters outside the polling station: mobile voting (a line of the results protocol).
+    BallotsLost: URIRef  # The ballots lost (a line of the results protocol).
+    BallotsNotAccounted: URIRef  # The ballots not accounted for when the station received them (a line of the results protocol).
+    BallotsReceived: URIRef  # The ballots the polling station's commission received (a line of the results protocol).
     Body: URIRef  # A state or election body, such as an election commission or an appointed assembly.
     CampaignPhase: URIRef  # The election campaign.
     CandidacyRule: URIRef  # Who may stand as a candidate for a chamber.
@@ -48,6 +57,7 @@ class EOKB(DefinedNamespace):
     GoodPractice: URIRef  # A recommended practice used as a reference.
     IndirectElectionByRegionalCouncils: URIRef  # Seats filled by votes of regional or local councils.
     Inferred: URIRef  # Not stated by any source: inferred, with the reason recorded.
+    IntegerPercentageTest: URIRef  # The integer-percentage test of Kobak, Shpilkin & Pshenichnikov (The Annals of Applied Statistics 10(1), 2016) on one percentage of a national results dataset (turnout, or a party's share): over the stations with at least 100 registered voters and at least one ballot in the boxes, how many percentages 100a/b are whole numbers (100a divisible by b), how many chance predicts (the sum of gcd(100, b)/b) and the Poisson upper tail P(X >= observed). An excess is a statistical signal, never proof (checker/results/national/integers.py).
     InvalidBallots: URIRef  # The ballots found invalid in the count (the Invalid column of the annex tables).
     KbReading: URIRef  # The knowledge base's own reading that a finding bears on a commitment the report does not cite there, with the reason in own words (rdfs:comment). Never the report's citation (eokb:concerns).
     LawScope: URIRef  # The legal framework in force on the day judged, as written.
@@ -114,6 +124,8 @@ class EOKB(DefinedNamespace):
     TabulationPhase: URIRef  # The tabulation of results at territorial commissions.
     Tone: URIRef  # The tone of media coverage, as a report describes it.
     Treaty: URIRef  # Legally binding on the states party to it.
+    Turnout: URIRef  # Ballots in the boxes as a share of the registered voters.
+    ValidBallots: URIRef  # The ballots found valid in the count (a line of the results protocol): the party votes should add up to it.
     Verdict: URIRef  # A verdict computed by the checker for an election and a commitment.
     VerdictValue: URIRef  # The outcome of a computed verdict.
     Violated: URIRef  # A rule found a violation of the commitment.
@@ -198,6 +210,7 @@ class EOKB(DefinedNamespace):
     equitablePartyRepresentationGuaranteed: URIRef  # The law guarantees the contesting parties an equitable representation on election commissions.
     evidence: URIRef  # A record that a computed verdict rests on.
     examinedFact: URIRef  # A fact one of a verdict's rules examined.
+    expectedIntegers: URIRef  # How many whole-number percentages chance predicts: the sum over the tested stations of gcd(100, b)/b.
     expires: URIRef  # The last day a waiver holds.
     expresses: URIRef  # The commitment a rule (a SHACL shape) expresses.
     factInForce: URIRef  # A fact stated by a provision version in force on the day judged (computed by the checker).
@@ -219,6 +232,9 @@ class EOKB(DefinedNamespace):
     independentCandidatesAllowed: URIRef  # Individuals may stand on their own.
     independentOfReport: URIRef  # Whether a verdict's agreement with the report rests only on facts that are not the report's own assessment nor inferred.
     instrumentType: URIRef  # The rank of an instrument: constitution, constitutional-law, law, code or regulation.
+    integerRatio: URIRef  # The whole-number percentages observed divided by those chance predicts: about 1 without steering.
+    integerTest: URIRef  # An integer-percentage test run on a results table (qb:DataSet); the rule on integer percentages needs it to judge an election.
+    integerTestOf: URIRef  # What percentage the test is on: eokb:Turnout, or a party (its share of the ballots in the boxes).
     internationalObserversNeedExperience: URIRef  # International observers must have prior experience of election observation.
     interprets: URIRef  # The treaty a standard (an authoritative interpretation) interprets: it applies where that treaty binds.
     isPopularVote: URIRef  # Whether seats filled this way are freely contested in a popular vote.
@@ -253,6 +269,7 @@ class EOKB(DefinedNamespace):
     observation: URIRef  # What observers saw in the election: a measured fact (eokb:MeasuredFact), a media-monitoring figure (eokb:MediaCoverage), or a table of its results (a qb:DataSet, e.g. an annex of the report comparing PEC protocols with the data the CEC published).
     observedBy: URIRef  # A report that observed the election.
     observedCount: URIRef  # How many of the base a share counts, as the report gives it.
+    observedIntegers: URIRef  # How many of the tested stations give a whole-number percentage.
     observedPlace: URIRef  # Where it was observed, as the report names the place.
     observerAccessProblemsPercent: URIRef  # Share (per cent) of the base observed: polling stations where observers met access problems during voting. Phase: election-day.
     observersKeptOutByForceCount: URIRef  # Number of the base observed: polling stations where physical force kept observers out. Phase: election-day.
@@ -265,6 +282,7 @@ class EOKB(DefinedNamespace):
     overrides: URIRef  # The id of the parameter an override sets.
     ownReading: URIRef  # True on a computed verdict the report does not give itself (in its scope; for an overall verdict, in none of its scopes): the checker's own reading of the report's facts, not a conclusion of the report.
     owner: URIRef  # Who is answerable for a waiver.
+    pValue: URIRef  # The Poisson upper tail P(X >= observed) for X ~ Poisson(expected); 0 when below the smallest double.
     page: URIRef  # The page of the printed report where the subject stands or starts.
     pageNumber: URIRef  # The number of a page.
     pageStart: URIRef  # A page of the report and where it starts.
@@ -292,6 +310,7 @@ class EOKB(DefinedNamespace):
     proposesFact: URIRef  # A fact the proposed change would lay down.
     protocolCompletionDifficultPercent: URIRef  # Share (per cent) of the base observed: counts where the commission had difficulty completing the result protocol. Phase: count.
     protocolCopyRefusedPercent: URIRef  # Share (per cent) of the base observed: counts where a copy of the protocol was not given to those entitled. Phase: count.
+    protocolLine: URIRef  # The line of a polling station's results protocol a result observation reports (registered voters, ballots received, ballots in the boxes, valid ballots, ...), where eokb:party names a party's votes instead; on a table (qb:DataSet), each line its observations report, which is what the protocol rules need to judge an election. National results datasets enter the graph this way only for the stations a rule or a page needs (checker/results/national/cube.py).
     protocolsFilledIncorrectlyPercent: URIRef  # Share (per cent) of the base observed: counts where the result protocol was not filled out correctly. Phase: count.
     protocolsNotPostedPercent: URIRef  # Share (per cent) of the base observed: counts where the results protocol was not posted publicly as the law requires. Phase: count.
     protocolsNotTakenDirectlyToTecPercent: URIRef  # Share (per cent) of the base observed: observations where PECs did not take their protocols directly to the TEC. Phase: tabulation.
@@ -344,6 +363,7 @@ class EOKB(DefinedNamespace):
     states: URIRef  # A fact laid down by a provision version.
     stationCount: URIRef  # The number of polling stations a table of results by polling station covers.
     stationNumber: URIRef  # The number of a polling station, as printed (unique only within its territorial election commission).
+    stationsTested: URIRef  # The stations the test counts: at least 100 registered voters and at least one ballot in the boxes.
     status: URIRef  # The follow-up status an assessment gives.
     subject: URIRef  # What a commitment is about, in a few of the encoder's own words ("all seats in one chamber freely contested"), shown beside its number.
     tabulationAssessedNegativelyPercent: URIRef  # Share (per cent) of the base observed: tECs where observers assessed the tabulation negatively. Phase: tabulation.
@@ -389,3 +409,4 @@ class EOKB(DefinedNamespace):
     weakestBasis: URIRef  # The weakest basis among the facts a verdict rests on.
     wording: URIRef  # The report's own verdict words.
     wouldClose: URIRef  # A computed verdict that applying the recommendation's proposed changes would close (computed by kbcheck simulate).
+    zeroPercentages: URIRef  # How many of the whole-number percentages observed are 0 % (a party with no vote at the station): chance predicts far fewer whole numbers than a small party's zeros give, so a ratio made of zeros says little.

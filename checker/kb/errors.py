@@ -55,6 +55,8 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind("KB115", "inconsistent annex layout", "make the layout's parts agree as the message says "
                   "(docs/formats.md, annex-layout)"),
         ErrorKind("KB116", "no knowledge base here", "give --kb the folder that holds commitments/, law/ and findings/"),
+        ErrorKind("KB117", "inconsistent results dataset", "make the dataset's parts agree as the message says "
+                  "(docs/formats.md, results-dataset)"),
         # Between records
         ErrorKind("KB201", "duplicate id", "give each record its own id; ids are unique across the knowledge base"),
         ErrorKind("KB202", "reference to an unknown id", "correct the id, or add the record it refers to"),
@@ -84,6 +86,10 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind("KB307", "annex data differs from the source text", "regenerate the CSV files with `python -m "
                   "checker.results.annexes write <report folder>`; never edit them by hand; if the text does not "
                   "parse, correct annexes/layout.yaml"),
+        ErrorKind("KB308", "results data changed", "the file's SHA-256 differs from `data.sha256` in dataset.yaml; "
+                  "restore the published file, or review the new one and record its checksum"),
+        ErrorKind("KB309", "results data unreadable", "correct the row or the dataset's `columns` as the message "
+                  "says: a count is a whole number, a station appears once, every header is mapped"),
     )
 }
 

@@ -34,7 +34,7 @@ def kind_of(relpath: str) -> FileKind | None:
 def discover(root: Path) -> list[Path]:
     """The YAML files of the knowledge base folders, in a stable order."""
     found: list[Path] = [root / name for name in ROOT_FILES if (root / name).is_file()]
-    for folder in ("commitments", "law", "findings"):
+    for folder in ("commitments", "law", "findings", "results"):
         base = root / folder
         if base.is_dir():
             found.extend(sorted(p for p in base.rglob("*") if p.suffix in (".yaml", ".yml")))

@@ -103,9 +103,12 @@ def labels(graph: Graph) -> dict[str, str]:
 
 
 def result_tables(graph: Graph) -> dict[str, StationTable | PartyTable]:
-    """Every results table of the graph, by readable id."""
+    """Every results table of a report in the graph, by readable id (not a national dataset's,
+    which holds only its flagged stations: checker/results/national/)."""
     tables: dict[str, StationTable | PartyTable] = {}
     for dataset in sorted(graph.subjects(RDF.type, QB.DataSet)):
+        if graph.value(dataset, EOKB.integerTest) is not None:
+            continue
         if graph.value(dataset, EOKB.totalVotes) is not None or graph.value(dataset, EOKB.stationCount) is None:
             tables[readable(dataset)] = _party_table(graph, dataset)
         else:

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -26,6 +26,7 @@ from checker.site.downloads import graph_fingerprint, write_downloads
 from checker.site.linkcheck import BrokenLink, check_links
 from checker.site.pages import BuildInfo, Site, page_jobs
 from checker.site.pages.conduct import write_media_charts
+from checker.site.pages.national import national_pages
 from checker.site.pages.results import write_charts
 from checker.site.render import write_pages
 from checker.site.verdicts import Verdicts
@@ -58,6 +59,7 @@ class SiteSources:
     rule_tests: Path | None = None  # folders of rule test cases: <rule id>/<case>/
     kb_version: str = "unversioned"
     built_on: datetime.date | None = None
+    national: dict = field(default_factory=dict)  # election id → (its results-dataset record, NationalFigures)
 
 
 @dataclass
@@ -99,9 +101,22 @@ def write_docs(graph: Graph, docs: Path, sources: SiteSources) -> int:
     site = Site(view, Verdicts(view), info, downloads, rule_cases(sources.rule_tests))
     site.charts = write_charts(site, docs)  # PNGs beside the results pages, drawn from the graph
     site.conduct_charts = write_media_charts(site, docs)  # and beside the conduct pages
+    site.national = national_pages(sources.national, docs, _results_folders(site))  # issue 15
     intro_file = Path(sources.hand_written) / INTRO
     intro = intro_file.read_text(encoding="utf-8") if intro_file.exists() else ""
     return write_pages(page_jobs(site, intro), docs)
+
+
+def _results_folders(site: Site) -> dict[str, str]:
+    """The folder of each election's results page in the docs (beside its page), by election id."""
+    from checker.site import urls
+
+    folders = {}
+    for election in site.elections:
+        page, election_id = site.view.target(election), urls.record_id(election)
+        if page is not None and election_id is not None:
+            folders[election_id] = page.path.removesuffix("index.md") + "results/"
+    return folders
 
 
 def mkdocs_config(work: Path, docs: Path, site_dir: Path, sources: SiteSources) -> Path:

@@ -19,6 +19,7 @@ from checker.kb.formats.follow_up import FOLLOW_UP_FILE
 from checker.kb.formats.law import COUNTRY_FILE, INSTRUMENT_FILE
 from checker.kb.formats.observations import check_observations
 from checker.kb.formats.recommendations import PARAMETERS_FILE, RECOMMENDATIONS_FILE, VERDICTS_FILE, WAIVERS_FILE
+from checker.kb.formats.results_dataset import DATASET_FILE, check_results_dataset
 from checker.kb.formats.report import ELECTIONS_FILE, FINDINGS_FILE, REPORT_FILE
 from checker.kb.read import Record
 from checker.kb.types import Obj
@@ -54,4 +55,5 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("follow-up", "findings/*/follow-up.yaml", FOLLOW_UP_FILE),
     FileKind("annex-layout", "findings/*/annexes/layout.yaml", ANNEX_LAYOUT_FILE, check_annex_layout),
     FileKind("candidates", "findings/*/candidates.yaml", CANDIDATES_FILE),
+    FileKind("results-dataset", "results/*/dataset.yaml", DATASET_FILE, check_results_dataset),  # issue 15
 )

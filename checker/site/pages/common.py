@@ -51,6 +51,7 @@ class Site:
     rule_cases: dict[str, list[str]] = field(default_factory=dict)
     charts: dict = field(default_factory=dict)  # election id → pages.results.ChartImage
     conduct_charts: dict = field(default_factory=dict)  # election id → media_chart.MediaChart
+    national: dict = field(default_factory=dict)  # election id → pages.national.NationalPage (issue 15)
 
     @property
     def elections(self) -> list:

@@ -163,7 +163,9 @@ def election_page(site: Site, election) -> Page:
         "lists": [(view.label(view.value(pl, EOKB.party)), view.text(pl, EOKB.ballotPosition),
                    view.python(pl, EOKB.registered)) for pl in lists],
         "changes": Link("What changed since the previous election", changes) if changes else None,
-        "results": Link("Results: the annex tables and the per-station differences", results) if results else None,
+        "results": (Link("Results: every polling station's figures, whether each protocol adds up, and whole-number "
+                         "percentages", results) if urls.record_id(election) in site.national else
+                    Link("Results: the annex tables and the per-station differences", results)) if results else None,
         "conduct": Link("Conduct: what observers saw, phase by phase, and the verdicts on it", conduct)
         if conduct else None,
         "matrix": Link("Compliance matrix", MATRIX),

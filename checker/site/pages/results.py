@@ -44,8 +44,12 @@ class StationRow:
 
 
 def results_target(site: Site, election) -> urls.Target | None:
-    """The results page of an election, when the graph holds result tables for it."""
-    if not any(site.view.is_a(t, QB.DataSet) for t in site.view.objects(election, EOKB.observation)):
+    """The results page of an election, when the graph holds a report's result tables for it or
+    the build has a national dataset's figures (issue 15; a national table alone is not a page:
+    its figures are not in the graph)."""
+    tables = [t for t in site.view.objects(election, EOKB.observation) if site.view.is_a(t, QB.DataSet)]
+    annex_tables = [t for t in tables if site.view.value(t, EOKB.integerTest) is None]
+    if not annex_tables and urls.record_id(election) not in site.national:
         return None
     page = site.view.target(election)
     return urls.Target(page.path.removesuffix("index.md") + "results/index.md") if page else None
@@ -113,6 +117,10 @@ def results_page(site: Site, election) -> Page | None:
     if target is None or election_id is None:
         return None
     view = site.view
+    title = f"{view.label(election)}: results"
+    if election_id in site.national:  # issue 15: a national results dataset
+        model = {"election": view.link(election), "national": site.national[election_id].model}
+        return Page(target, title, "national_results.md.j2", model, crumbs("elections", view.link(election)))
     data = results_data(view.graph, election_id)
     names = data.names
 
@@ -141,5 +149,4 @@ def results_page(site: Site, election) -> Page | None:
         "chart": chart, "favoured": names.get(chart.favoured, chart.favoured) if chart else "",
         "differences": differences,
     }
-    title = f"{view.label(election)}: results"
     return Page(target, title, "results.md.j2", model, crumbs("elections", view.link(election)))
