@@ -74,6 +74,30 @@ def test_one_station_integer_test(a, b, integer, expected):
     assert test.zeros == (a == 0)
 
 
+def test_an_excess_made_of_zeros_is_no_signal():
+    """A small party: 0 % at most stations is an integer percentage by the test's exact form and
+    inflates its ratio; the signal asks that the excess remain with the zeros left out."""
+    numerators, denominators = [0] * 60 + [1] * 40, [300] * 100
+    test = integer_test(numerators, denominators)
+    assert (test.observed, test.zeros, test.nonzero_observed) == (60, 60, 0)
+    assert test.expected == pytest.approx(100 * 100 / 300)
+    assert test.nonzero_expected == pytest.approx(40 * 100 / 300)
+    assert test.p_value < 0.001 and test.nonzero_p_value == 1.0
+    assert not test.significant
+    steered = integer_test([150] * 100 + [101] * 100, [300] * 200)  # half the stations at 50 %
+    assert steered.zeros == 0 and steered.significant
+
+
+def test_the_duma_signal_is_turnout_and_the_leader_not_the_small_parties_zeros():
+    """The 2011 Duma data: every party's exact-form ratio is above 1, the small parties' by their
+    zeros; beyond the zeros only turnout and United Russia remain in excess (as Kobak, Shpilkin
+    and Pshenichnikov report for turnout and the leader's share)."""
+    loaded = load_and_check(ROOT)
+    tests = loaded.figures["ru/2011-duma"].integers
+    assert all(t.observed > t.expected for t in tests.values())
+    assert {key for key, t in tests.items() if t.significant} == {"turnout", "ru/party/united-russia"}
+
+
 def test_poisson_upper_tail():
     assert poisson_upper_tail(0, 3.0) == 1.0
     assert poisson_upper_tail(1, 2.0) == pytest.approx(1 - math.exp(-2))

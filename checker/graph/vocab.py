@@ -211,6 +211,7 @@ class EOKB(DefinedNamespace):
     evidence: URIRef  # A record that a computed verdict rests on.
     examinedFact: URIRef  # A fact one of a verdict's rules examined.
     expectedIntegers: URIRef  # How many whole-number percentages chance predicts: the sum over the tested stations of gcd(100, b)/b.
+    expectedNonZeroIntegers: URIRef  # How many whole-number percentages chance predicts over the tested stations where the numerator is at least 1 (the sum of gcd(100, b)/b over them): what the integers observed, less the zeros, are compared with.
     expires: URIRef  # The last day a waiver holds.
     expresses: URIRef  # The commitment a rule (a SHACL shape) expresses.
     factInForce: URIRef  # A fact stated by a provision version in force on the day judged (computed by the checker).
@@ -283,6 +284,7 @@ class EOKB(DefinedNamespace):
     ownReading: URIRef  # True on a computed verdict the report does not give itself (in its scope; for an overall verdict, in none of its scopes): the checker's own reading of the report's facts, not a conclusion of the report.
     owner: URIRef  # Who is answerable for a waiver.
     pValue: URIRef  # The Poisson upper tail P(X >= observed) for X ~ Poisson(expected); 0 when below the smallest double.
+    pValueBeyondZeros: URIRef  # The Poisson upper tail P(X >= observed less zeros) for X ~ Poisson(expected beyond 0 %): whether the excess remains when the zeros are left out; 0 when below the smallest double.
     page: URIRef  # The page of the printed report where the subject stands or starts.
     pageNumber: URIRef  # The number of a page.
     pageStart: URIRef  # A page of the report and where it starts.

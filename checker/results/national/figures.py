@@ -48,7 +48,8 @@ def compute(stations: Stations) -> NationalFigures:
     for region, indices in by_region.items():
         tests = integer_tests(stations, boxes, indices)
         pooled = IntegerTest(sum(t.observed for t in tests.values()), sum(t.expected for t in tests.values()),
-                             len(indices))
+                             len(indices), sum(t.zeros for t in tests.values()),
+                             sum(t.nonzero_expected or 0.0 for t in tests.values()))
         regions.append({"region": region, "stations": len(indices),
                         "registered": sum(stations.figures["registered-voters"][i] for i in indices),
                         "ballots_in_boxes": sum(boxes[i] for i in indices),
@@ -91,7 +92,9 @@ def signal(figures: NationalFigures) -> dict:
         return {"commitment": "copenhagen-1990/7.4", "scope": "results", "status": "no signal",
                 "evidence": []}
     evidence = [f"{key}: {t.observed} integer percentages where {t.expected:.1f} were expected "
-                f"(ratio {t.ratio:.2f}, Poisson p = {t.p_value:.3g})" for key, t in excess.items()]
+                f"(ratio {t.ratio:.2f}, Poisson p = {t.p_value:.3g}); leaving out the {t.zeros} zeros, "
+                f"{t.nonzero_observed} where {t.nonzero_expected:.1f} were expected "
+                f"(Poisson p = {t.nonzero_p_value:.3g})" for key, t in excess.items()]
     return {"commitment": "copenhagen-1990/7.4", "scope": "results", "status": "at-risk",
             "evidence": evidence,
             "reading": "More station figures fall on whole percentages than chance predicts. This is a "

@@ -44,6 +44,8 @@ def add_national_results(graph: Graph, datasets: dict[str, Dataset]) -> dict[str
             graph.add((node, EOKB.pValue, Literal(test.p_value, datatype=XSD.double)))
             graph.add((node, EOKB.stationsTested, Literal(test.stations)))
             graph.add((node, EOKB.zeroPercentages, Literal(test.zeros)))
+            graph.add((node, EOKB.expectedNonZeroIntegers, Literal(Decimal(f"{test.nonzero_expected or 0.0:.4f}"))))
+            graph.add((node, EOKB.pValueBeyondZeros, Literal(test.nonzero_p_value, datatype=XSD.double)))
             graph.add((node, EOKB.election, iri(election_id)))
             graph.add((node, EOKB.sourceFile, Literal(dataset.stations.source)))
             graph.add((node, EOKB.sourceLine, Literal(1)))  # the file as a whole, from its header

@@ -13,7 +13,10 @@ a look, never proof: round targets, small stations or reporting habits can also 
 
 A zero (a party with no vote at a station) is an integer percentage by this definition, and
 a zero is far likelier than 1/b for a small party, so its ratio is inflated: `zeros` says how
-many of the observed integers are zeros; read small parties' figures with that in mind.
+many of the observed integers are zeros. The figures above are the issue's exact form; the
+*signal* also asks that the excess remain beyond the zeros: over the stations with a >= 1 only,
+the integers observed (observed - zeros) against the sum of gcd(100, b)/b over those stations,
+with its own Poisson p-value. A party whose excess is made of zeros gives no signal.
 
 Turnout: a = ballots in the boxes, b = registered voters. A party's share: a = its votes,
 b = ballots in the boxes.
@@ -34,6 +37,16 @@ class IntegerTest:
     expected: float
     stations: int
     zeros: int = 0  # numerators of 0: a 0 % is an integer percentage (see the module's note)
+    nonzero_expected: float | None = None  # the expected number over the stations with a >= 1
+
+    @property
+    def nonzero_observed(self) -> int:
+        return self.observed - self.zeros
+
+    @property
+    def nonzero_p_value(self) -> float:
+        expected = self.expected if self.nonzero_expected is None else self.nonzero_expected
+        return poisson_upper_tail(self.nonzero_observed, expected)
 
     @property
     def ratio(self) -> float | None:
@@ -45,25 +58,39 @@ class IntegerTest:
 
     @property
     def significant(self) -> bool:
-        return self.observed > self.expected and self.p_value < SIGNIFICANCE
+        """An excess with p below SIGNIFICANCE, which remains beyond the zeros."""
+        expected = self.expected if self.nonzero_expected is None else self.nonzero_expected
+        return (self.observed > self.expected and self.p_value < SIGNIFICANCE
+                and self.nonzero_observed > expected and self.nonzero_p_value < SIGNIFICANCE)
 
     def as_json(self) -> dict:
         ratio = self.ratio
         return {"observed": self.observed, "expected": round(self.expected, 4),
                 "ratio": None if ratio is None else round(ratio, 4), "p_value": float(f"{self.p_value:.4g}"),
-                "stations": self.stations, "zeros": self.zeros}
+                "stations": self.stations, "zeros": self.zeros,
+                "beyond_zeros": self._beyond_zeros(), "signal": self.significant}
+
+    def _beyond_zeros(self) -> dict:
+        expected = self.expected if self.nonzero_expected is None else self.nonzero_expected
+        return {"observed": self.nonzero_observed, "expected": round(expected, 4),
+                "ratio": round(self.nonzero_observed / expected, 4) if expected else None,
+                "p_value": float(f"{self.nonzero_p_value:.4g}")}
 
 
 def integer_test(numerators, denominators) -> IntegerTest:
     """Observed and expected integer percentages 100·a/b over pairs (a, b) with b >= 1."""
-    observed, expected, n, zeros = 0, 0.0, 0, 0
+    observed, expected, nonzero_expected, n, zeros = 0, 0.0, 0.0, 0, 0
     for a, b in zip(numerators, denominators):
         n += 1
-        zeros += a == 0
+        chance = math.gcd(100, b) / b
+        expected += chance
+        if a == 0:
+            zeros += 1
+        else:
+            nonzero_expected += chance
         if (100 * a) % b == 0:
             observed += 1
-        expected += math.gcd(100, b) / b
-    return IntegerTest(observed, expected, n, zeros)
+    return IntegerTest(observed, expected, n, zeros, nonzero_expected)
 
 
 def stations_tested(registered, in_boxes) -> list[int]:

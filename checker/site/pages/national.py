@@ -65,9 +65,9 @@ def _model(record, figures: NationalFigures, shape: Shapes, names: dict, leader:
     relations = [(labels[rule].capitalize(), len(found), rule) for rule, found in figures.failures.items()]
     failing = len({f.index for found in figures.failures.values() for f in found})
     tests = [("Turnout" if key == "turnout" else f"{names[key]}'s share", t) for key, t in figures.integers.items()]
-    # In words, only the excesses that zeros do not explain: a party with no vote at a station is a
-    # whole 0 %, which the test counts (the table gives every figure, zeros apart).
-    excess = [(name, t) for name, t in tests if t.significant and t.zeros < 0.1 * t.observed]
+    # In words, only the excesses that remain with the zeros left out (IntegerTest.significant): a
+    # party with no vote at a station is a whole 0 %, which the test's exact form counts.
+    excess = [(name, t) for name, t in tests if t.significant]
     bands = [(low, min(low + CELL - 1, 99)) for low in range(0, 100, CELL)] + [(100, 100)]  # 100 % its own
     comet_rows = [(_band(t), [sum(shape.comet[x][y] for x in range(t[0], t[1] + 1) for y in range(s[0], s[1] + 1))
                               for s in bands]) for t in bands]
