@@ -66,18 +66,12 @@ def validate_files(data: Path, shapes: Path) -> str:
 def validate_many(pairs: list[tuple[Graph, Graph]]) -> list:
     """Each (data, shapes) pair's results (RawResult, read from TopBraid's report), or the
     exception TopBraid raised: one JVM for all."""
+    from checker.judge.engines.jena import write_pairs
     from checker.judge.engines.results import parse_report, results_from_report
 
     found: list = []
     with tempfile.TemporaryDirectory(prefix="eokb-topbraid-") as folder:
-        lines = []
-        for i, (data, shapes) in enumerate(pairs):
-            shapes_file, data_file = Path(folder) / f"{i}-shapes.nt", Path(folder) / f"{i}-data.nt"
-            shapes.serialize(shapes_file, format="nt", encoding="utf-8")
-            data.serialize(data_file, format="nt", encoding="utf-8")
-            lines.append(f"{shapes_file}\t{data_file}\t{Path(folder) / f'{i}-report.ttl'}")
-        listing = Path(folder) / "pairs.tsv"
-        listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        listing = write_pairs(Path(folder), dict(enumerate(pairs)))
         run = subprocess.run([java(), "-cp", f"{lib()}/*", str(BATCH), str(listing)], capture_output=True, text=True)
         if run.returncode != 0:
             raise RuntimeError(f"TopBraidBatch exited with {run.returncode}: {run.stderr[-2000:]}")

@@ -209,6 +209,21 @@ def _with_constraints(results: list[RawResult], shapes: Graph) -> list[RawResult
 BATCH = "JenaShaclBatch.java"  # in checker/judge/engines/java/
 
 
+def write_pairs(folder: Path, pairs: dict[int, tuple[Graph, Graph]]) -> Path:
+    """The listing a batch validator reads (JenaShaclBatch, and TopBraid's in the benchmarks):
+    each pair's shapes and data as N-Triples `<i>-shapes.nt`, `<i>-data.nt` in `folder`, one
+    line `shapes<TAB>data<TAB>report` per pair, the report to be written as `<i>-report.ttl`."""
+    lines = []
+    for i, (data, shapes) in pairs.items():
+        shapes_file, data_file = folder / f"{i}-shapes.nt", folder / f"{i}-data.nt"
+        shapes.serialize(shapes_file, format="nt", encoding="utf-8")
+        data.serialize(data_file, format="nt", encoding="utf-8")
+        lines.append(f"{shapes_file}\t{data_file}\t{folder / f'{i}-report.ttl'}")
+    listing = folder / "pairs.tsv"
+    listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return listing
+
+
 def jena_validate_many(pairs: list[tuple[Graph, Graph]]) -> list[list[RawResult] | Exception]:
     """`jena_validate` on each (data, shapes) pair, in one JVM (Java's source launcher needs
     a JDK; with a JRE only, one JVM per pair). Each pair's results, or the exception it raised
@@ -225,15 +240,7 @@ def jena_validate_many(pairs: list[tuple[Graph, Graph]]) -> list[list[RawResult]
         return outcomes
     source = resources.files("checker.judge.engines") / "java" / BATCH
     with tempfile.TemporaryDirectory(prefix="eokb-jena-") as folder, resources.as_file(source) as program:
-        lines = []
-        for i in todo:
-            data, shapes = pairs[i]
-            shapes_file, data_file = Path(folder) / f"{i}-shapes.nt", Path(folder) / f"{i}-data.nt"
-            shapes.serialize(shapes_file, format="nt", encoding="utf-8")
-            data.serialize(data_file, format="nt", encoding="utf-8")
-            lines.append(f"{shapes_file}\t{data_file}\t{Path(folder) / f'{i}-report.ttl'}")
-        listing = Path(folder) / "pairs.tsv"
-        listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        listing = write_pairs(Path(folder), {i: pairs[i] for i in todo})
         run = subprocess.run([java(), *JVM_OPTIONS, "-cp", class_path(), str(program), str(listing)],
                              capture_output=True, text=True, encoding="utf-8")
         if run.returncode != 0:  # no compiler (a JRE only): one JVM per pair
